@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Set up a virtual environment with the app and open it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python3}"
+[ -d .venv ] || "$PYTHON" -m venv .venv
+. .venv/bin/activate
+python -m pip install -q --upgrade pip
+python -m pip install -q -e .
+exec toolkit "$@"

@@ -1,0 +1,32 @@
+"""Test setup: Qt offscreen, a private data folder per test, English unless a test says so."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Forced, not setdefault: a desktop session's own platform must not leak into the tests.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("TOOLKIT_DATA_DIR", str(folder))
+    yield folder
+    from toolkit.i18n import set_language
+
+    set_language("en")
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"the shared sample data folder is absent: {SHARED_DATA}")
+    return SHARED_DATA

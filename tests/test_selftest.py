@@ -1,0 +1,44 @@
+"""The self-test passes, and the app never tries the network while it runs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+GUARDED_SELFTEST = """
+import socket, sys
+attempts = []
+def hook(event, args):
+    if event in ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname"):
+        address = args[1] if len(args) > 1 else None
+        if event != "socket.connect" or not isinstance(address, (str, bytes)):
+            attempts.append(event)
+            raise OSError("network disabled by the test")
+sys.addaudithook(hook)
+from toolkit.__main__ import main
+code = main(["selftest"])
+print("ATTEMPTS", len(attempts))
+sys.exit(code)
+"""
+
+
+def test_selftest_passes_with_network_forbidden() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", GUARDED_SELFTEST], capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert "ATTEMPTS 0" in lines
+    assert any(line.startswith("ok   main window") for line in lines)
+    assert any(line.startswith("ok   fonts") for line in lines)
+    assert not any(line.startswith("FAIL") for line in lines)
+
+
+def test_netguard_blocks_connections() -> None:
+    code = (
+        "import socket\nfrom toolkit import netguard\nnetguard.install()\n"
+        "try:\n    socket.create_connection(('127.0.0.1', 9), timeout=1)\n"
+        "except netguard.NetworkBlocked:\n    print('blocked')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "blocked"

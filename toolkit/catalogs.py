@@ -1,0 +1,154 @@
+"""Developer tool: extract, update and compile the interface translations with Babel.
+
+    python -m toolkit.catalogs          # extract, merge into every .po, compile .mo
+    python -m toolkit.catalogs check    # exit 1 if a string lacks a translation or a .mo is stale
+    python -m toolkit.catalogs translate es FILE.json   # merge {"English": "translation"} pairs
+
+Babel is a development and build dependency only; the app reads the compiled ``.mo`` files.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from toolkit import paths
+from toolkit.i18n import DOMAIN, SOURCE_LANGUAGE, SUPPORTED_LANGUAGES
+
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "translate_in": (2,)}
+METHOD_MAP = [("**/catalogs.py", "ignore"), ("**.py", "python")]
+
+
+def package_dir() -> Path:
+    return Path(__file__).resolve().parent
+
+
+def extract() -> Catalog:
+    catalog = Catalog(project="Rights Toolkit", domain=DOMAIN)
+    found: Iterator[tuple[str, int, str | tuple[str, ...], list[str], str | None]]
+    found = extract_from_dir(  # type: ignore[assignment]
+        str(package_dir()), method_map=METHOD_MAP, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
+    )
+    for filename, lineno, message, comments, context in found:
+        catalog.add(
+            message,
+            None,
+            [(f"toolkit/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
+    return catalog
+
+
+def po_path(language: str) -> Path:
+    return paths.locale_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def read_catalog(language: str) -> Catalog:
+    path = po_path(language)
+    if not path.exists():
+        return Catalog(locale=language, domain=DOMAIN)
+    with path.open("rb") as handle:
+        return read_po(handle, locale=language, domain=DOMAIN)
+
+
+def write_catalog(language: str, catalog: Catalog) -> None:
+    path = po_path(language)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        write_po(
+            handle, catalog, width=100, sort_output=True, ignore_obsolete=True, include_lineno=False
+        )
+    path.with_suffix(".mo").write_bytes(mo_bytes(read_catalog(language)))
+
+
+def update_all() -> None:
+    template = extract()
+    for language in SUPPORTED_LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        catalog = read_catalog(language)
+        catalog.update(template, no_fuzzy_matching=True)
+        write_catalog(language, catalog)
+
+
+def translate(language: str, pairs: dict[str, str]) -> int:
+    """Fill translations from a mapping of English message to translated message."""
+    update_all()
+    catalog = read_catalog(language)
+    unknown = 0
+    for message_id, text in pairs.items():
+        entry = catalog.get(message_id)
+        if entry is None:
+            print(f"not in the code (skipped): {message_id!r}")
+            unknown += 1
+            continue
+        entry.string = text
+        entry.flags.discard("fuzzy")
+    write_catalog(language, catalog)
+    return 1 if unknown else 0
+
+
+def missing_translations(language: str) -> list[str]:
+    """Interface strings in the code that ``language`` does not translate."""
+    catalog = read_catalog(language)
+    missing = []
+    for message in extract():
+        if not message.id:
+            continue
+        entry = catalog.get(message.id)
+        strings = entry.string if entry is not None else None
+        values = strings if isinstance(strings, tuple | list) else (strings,)
+        if entry is None or entry.fuzzy or not all(values):
+            missing.append(message.id if isinstance(message.id, str) else message.id[0])
+    return missing
+
+
+def stale_compiled(language: str) -> bool:
+    mo = po_path(language).with_suffix(".mo")
+    return not mo.exists() or mo.read_bytes() != mo_bytes(read_catalog(language))
+
+
+def check() -> int:
+    status = 0
+    for language in SUPPORTED_LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        for message in missing_translations(language):
+            print(f"{language}: missing translation: {message!r}")
+            status = 1
+        if stale_compiled(language):
+            print(f"{language}: the .mo file is out of date; run python -m toolkit.catalogs")
+            status = 1
+    return status
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["check"]:
+        return check()
+    if argv[:1] == ["translate"] and len(argv) == 3:
+        return translate(argv[1], json.loads(Path(argv[2]).read_text(encoding="utf-8")))
+    update_all()
+    for language in SUPPORTED_LANGUAGES:
+        if language != SOURCE_LANGUAGE:
+            left = missing_translations(language)
+            print(f"{language}: {len(left)} strings still to translate in {po_path(language)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,89 @@
+"""Starting the desktop app: the QApplication, Qt's own translations, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from toolkit import APP_NAME, __version__, paths
+from toolkit.gui.context import AppContext
+from toolkit.gui.main_window import MainWindow
+from toolkit.gui.style import apply_style
+from toolkit.i18n import _, set_language
+from toolkit.settings import LoadResult, load
+
+_qt_translators: list[QTranslator] = []
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    icon = paths.asset("icons", "toolkit.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def install_qt_translations(app: QApplication, language: str) -> None:
+    """Load Qt's own translations so standard dialogs and buttons speak the same language."""
+    for translator in _qt_translators:
+        app.removeTranslator(translator)
+    _qt_translators.clear()
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase",):
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{language}", folder):
+            app.installTranslator(translator)
+            _qt_translators.append(translator)
+
+
+def create_main_window(loaded: LoadResult | None = None) -> MainWindow:
+    loaded = loaded or load()
+    app = application()
+    settings = loaded.settings
+    set_language(settings.language)
+    install_qt_translations(app, settings.language)
+    apply_style(app, settings.large_text)
+    window = MainWindow(AppContext(settings=settings))
+
+    def restyle() -> None:
+        current = window.context.settings
+        set_language(current.language)
+        install_qt_translations(app, current.language)
+        apply_style(app, current.large_text)
+        window.build()
+        window.navigate("settings", "")
+
+    window.appearance_changed.connect(restyle)
+    return window
+
+
+def run_gui(loaded: LoadResult | None = None, quit_after_show: bool = False) -> int:
+    if (
+        quit_after_show
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    loaded = loaded or load()
+    app = application()
+    window = create_main_window(loaded)
+    if quit_after_show:
+        window.shown.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    if loaded.warning and not quit_after_show:
+        QMessageBox.warning(window, _("Settings"), loaded.warning)
+    return app.exec()

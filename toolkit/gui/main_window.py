@@ -1,0 +1,119 @@
+"""The main window: a column of large navigation buttons and one page per area."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from toolkit import APP_NAME
+from toolkit.gui.context import AppContext
+from toolkit.gui.pages.base import Page
+from toolkit.gui.pages.registry import PAGES
+from toolkit.i18n import _
+from toolkit.settings import Settings
+
+
+class MainWindow(QMainWindow):
+    shown = Signal()
+    # Emitted when language or text size changed, so the application can restyle and rebuild.
+    appearance_changed = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        context.navigate = self.navigate
+        context.show_status = lambda message: self.statusBar().showMessage(message, 8000)
+        context.settings_listeners.append(self._settings_changed)
+        self._appearance = (context.settings.language, context.settings.large_text)
+        self.pages: dict[str, Page] = {}
+        self.nav_buttons: dict[str, QPushButton] = {}
+        self.resize(1100, 760)
+        self.build()
+
+    def build(self) -> None:
+        """(Re)create navigation and pages, e.g. after the language changed."""
+        current = self.current_key() if self.pages else PAGES[0].key
+        self.setWindowTitle(APP_NAME)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._nav_bar())
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
+        self.pages = {}
+        for info in PAGES:
+            page = info.make(self.context)
+            page.key = info.key
+            self.pages[info.key] = page
+            self.stack.addWidget(page)
+        self.setCentralWidget(central)
+        self.navigate(current, "")
+
+    def _nav_bar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("navBar")
+        bar.setMinimumWidth(240)
+        column = QVBoxLayout(bar)
+        column.setContentsMargins(12, 18, 12, 18)
+        column.setSpacing(6)
+        name = QLabel(APP_NAME)
+        name.setStyleSheet("font-weight: 700; padding: 4px 8px 14px 8px;")
+        column.addWidget(name)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_buttons = {}
+        for info in PAGES:
+            button = QPushButton(_(info.label))
+            button.setObjectName("navButton")
+            button.setCheckable(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _checked=False, key=info.key: self.navigate(key, ""))
+            self.nav_group.addButton(button)
+            self.nav_buttons[info.key] = button
+            column.addWidget(button)
+        column.addStretch(1)
+        return bar
+
+    def current_key(self) -> str:
+        widget = self.stack.currentWidget()
+        return widget.key if isinstance(widget, Page) else PAGES[0].key
+
+    def navigate(self, key: str, target: str) -> None:
+        page = self.pages.get(key)
+        if page is None:
+            self.statusBar().showMessage(_("That page does not exist: {key}").format(key=key))
+            return
+        previous = self.stack.currentWidget()
+        if isinstance(previous, Page) and previous is not page:
+            previous.before_leave()
+        self.stack.setCurrentWidget(page)
+        self.nav_buttons[key].setChecked(True)
+        if target:
+            page.open_target(target)
+
+    def _settings_changed(self, new: Settings) -> None:
+        appearance = (new.language, new.large_text)
+        if appearance != self._appearance:
+            self._appearance = appearance
+            self.appearance_changed.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt's name
+        super().showEvent(event)
+        self.shown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        for page in self.pages.values():
+            page.before_leave()
+        super().closeEvent(event)

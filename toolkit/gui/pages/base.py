@@ -1,0 +1,39 @@
+"""The frame every page shares: a large title, an optional intro line, then the content."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from toolkit.gui.context import AppContext
+from toolkit.gui.style import title_font
+
+
+class Page(QWidget):
+    """A page of the main window. Subclasses fill ``self.body`` (a QVBoxLayout)."""
+
+    key = ""
+
+    def __init__(self, context: AppContext, title: str, intro: str = "") -> None:
+        super().__init__()
+        self.context = context
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("pageTitle")
+        self.title_label.setFont(title_font(self.font()))
+        self.title_label.setAccessibleName(title)
+        layout.addWidget(self.title_label)
+        if intro:
+            intro_label = QLabel(intro)
+            intro_label.setWordWrap(True)
+            layout.addWidget(intro_label)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(10)
+        layout.addLayout(self.body, 1)
+
+    def open_target(self, target: str) -> None:
+        """Show something specific on this page (a guide id, a template id); optional."""
+
+    def before_leave(self) -> None:
+        """Called when the person moves to another page or the window closes."""

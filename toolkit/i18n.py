@@ -1,0 +1,67 @@
+"""The one translation function for the core, the Jinja templates and the GUI.
+
+Catalogs are gettext ``.mo`` files compiled from ``assets/locale/<lang>/LC_MESSAGES/toolkit.po``
+(``python -m toolkit.catalogs``). English is the source language.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+
+from toolkit import paths
+
+DOMAIN = "toolkit"
+SOURCE_LANGUAGE = "en"
+# Interface languages, with each language's name in that language.
+SUPPORTED_LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = SOURCE_LANGUAGE
+_listeners: list[Callable[[str], None]] = []
+
+
+def load_catalog(language: str) -> gettext.NullTranslations:
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    return gettext.translation(
+        DOMAIN, localedir=str(paths.locale_dir()), languages=[language], fallback=True
+    )
+
+
+def set_language(language: str) -> None:
+    """Switch every later ``_()`` call to ``language`` (unknown codes fall back to English)."""
+    global _translations, _language
+    if language not in SUPPORTED_LANGUAGES:
+        language = SOURCE_LANGUAGE
+    _translations = load_catalog(language)
+    _language = language
+    for listener in list(_listeners):
+        listener(language)
+
+
+def current_language() -> str:
+    return _language
+
+
+def on_language_change(listener: Callable[[str], None]) -> None:
+    _listeners.append(listener)
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the current interface language."""
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it yet (module-level constants)."""
+    return message
+
+
+def translate_in(language: str, message: str) -> str:
+    """Translate into a given language without changing the interface language."""
+    return load_catalog(language).gettext(message)

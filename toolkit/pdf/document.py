@@ -1,0 +1,196 @@
+"""The document base every printed page shares: paper, margins, styles, page numbers.
+
+``build_pdf`` writes to memory and returns bytes: no files, no GUI. Output is deterministic by
+default (ReportLab's invariant mode: same input, same bytes), which also keeps creation times
+out of files people share.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch, mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from toolkit.errors import UserError
+from toolkit.i18n import _
+from toolkit.pdf.fonts import SANS, SANS_BOLD, register_fonts
+
+PAPER_SIZES: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
+# US business letters use one-inch margins; A4 pages conventionally 25 mm.
+MARGINS: dict[str, float] = {"letter": 1 * inch, "a4": 25 * mm}
+
+PageDecorator = Callable[[Canvas, BaseDocTemplate], None]
+
+
+class PaperError(UserError):
+    pass
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    try:
+        return PAPER_SIZES[paper]
+    except KeyError:
+        raise PaperError(_("Paper size must be US Letter or A4.")) from None
+
+
+@dataclass
+class DocumentSpec:
+    paper: str = "letter"
+    title: str = ""
+    author: str = ""
+    subject: str = ""
+    language: str = "en"
+    page_numbers: bool = True
+    # "{page}" and "{pages}" are filled in once the whole document is laid out.
+    page_label: str = ""
+    footer_text: str = ""
+    margin: float | None = None
+    deterministic: bool = True
+    on_page: PageDecorator | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def margin_points(self) -> float:
+        return self.margin if self.margin is not None else MARGINS[self.paper]
+
+
+def _numbered_canvas(spec: DocumentSpec) -> type[Canvas]:
+    label = spec.page_label or _("Page {page} of {pages}")
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        """Holds each page until the end so the footer can say "Page X of Y"."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # ReportLab's name
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved_pages)
+            for state in self._saved_pages:
+                self.__dict__.update(state)
+                if spec.page_numbers:
+                    self._draw_footer(total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, total: int) -> None:
+            width, _height = self._pagesize
+            margin = spec.margin_points()
+            self.saveState()
+            self.setFont(SANS, 8)
+            self.setFillColor(colors.HexColor("#444444"))
+            text = label.format(page=self._pageNumber, pages=total)
+            self.drawRightString(width - margin, margin / 2, text)
+            if spec.footer_text:
+                self.drawString(margin, margin / 2, spec.footer_text[:120])
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(story: Sequence[Flowable], spec: DocumentSpec) -> bytes:
+    """Lay out ``story`` on the spec's paper and return the PDF bytes."""
+    register_fonts()
+    size = page_size(spec.paper)
+    margin = spec.margin_points()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=spec.title,
+        author=spec.author,
+        subject=spec.subject,
+        creator="Rights Toolkit",
+        lang=spec.language,
+        initialFontName=SANS,
+        invariant=1 if spec.deterministic else 0,
+    )
+    frame = Frame(
+        margin,
+        margin,
+        size[0] - 2 * margin,
+        size[1] - 2 * margin,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+    def decorate(canvas: Canvas, document: BaseDocTemplate) -> None:
+        if spec.on_page is not None:
+            spec.on_page(canvas, document)
+
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
+    doc.build(list(story), canvasmaker=_numbered_canvas(spec))
+    return buffer.getvalue()
+
+
+def stylesheet(
+    scale: float = 1.0, font: str = SANS, bold: str = SANS_BOLD
+) -> dict[str, ParagraphStyle]:
+    """Paragraph styles shared by guides, letters and reports; ``scale`` enlarges all type."""
+    register_fonts()
+    body = ParagraphStyle(
+        "body", fontName=font, fontSize=11 * scale, leading=15 * scale, spaceAfter=6 * scale
+    )
+    return {
+        "body": body,
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=bold,
+            fontSize=20 * scale,
+            leading=25 * scale,
+            spaceAfter=10 * scale,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=bold,
+            fontSize=15 * scale,
+            leading=19 * scale,
+            spaceBefore=10 * scale,
+            spaceAfter=4 * scale,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=body,
+            fontName=bold,
+            fontSize=12.5 * scale,
+            leading=16 * scale,
+            spaceBefore=8 * scale,
+            spaceAfter=3 * scale,
+        ),
+        "small": ParagraphStyle(
+            "small",
+            parent=body,
+            fontSize=8.5 * scale,
+            leading=11 * scale,
+            textColor=colors.HexColor("#333333"),
+        ),
+        "bullet": ParagraphStyle(
+            "bullet",
+            parent=body,
+            leftIndent=14 * scale,
+            bulletIndent=3 * scale,
+            spaceAfter=3 * scale,
+        ),
+        "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
+    }
