@@ -25,6 +25,11 @@ Check = Callable[[Path], str]
 CHECK_MODULES = (
     "toolkit.checks.core_checks",
     "toolkit.checks.gui_checks",
+    "toolkit.checks.guides_checks",
+    "toolkit.checks.cards_checks",
+    "toolkit.checks.directory_checks",
+    "toolkit.checks.letters_checks",
+    "toolkit.checks.incidents_checks",
 )
 
 _registry: list[tuple[str, Check]] = []

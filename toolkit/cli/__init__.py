@@ -15,6 +15,11 @@ from toolkit.settings import LoadResult
 COMMAND_MODULES = (
     "toolkit.cli.selftest_cmd",
     "toolkit.cli.settings_cmd",
+    "toolkit.cli.guides_cmd",
+    "toolkit.cli.cards_cmd",
+    "toolkit.cli.letters_cmd",
+    "toolkit.cli.directory_cmd",
+    "toolkit.cli.incidents_cmd",
 )
 
 
