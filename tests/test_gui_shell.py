@@ -75,3 +75,10 @@ def test_large_text_enlarges_the_font(qtbot: QtBot) -> None:
     page.large_text.setChecked(True)
     page.save()
     assert QApplication.font().pointSizeF() > normal * 1.3
+
+
+def test_ampersand_in_navigation_is_shown_not_a_shortcut(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    button = window.nav_buttons["cards"]
+    assert button.text() == "Rights cards && flyers"
+    assert button.accessibleName() == "Rights cards & flyers"

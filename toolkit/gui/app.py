@@ -6,7 +6,7 @@ import os
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from toolkit import APP_NAME, __version__, paths
@@ -26,10 +26,24 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    load_fonts(deferred=False)
+    QTimer.singleShot(0, lambda: load_fonts(deferred=True))
     icon = paths.asset("icons", "toolkit.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def load_fonts(deferred: bool) -> None:
+    """Make the bundled Noto fonts available to Qt (CJK later: it is large and rarely needed)."""
+    from toolkit.pdf import fonts
+
+    try:
+        files = [fonts.cjk_collection_path()] if deferred else fonts.ui_font_files()
+    except fonts.FontError:
+        return  # Qt falls back to system fonts; PDFs report the missing package themselves.
+    for path in files:
+        QFontDatabase.addApplicationFont(str(path))
 
 
 def install_qt_translations(app: QApplication, language: str) -> None:

@@ -75,7 +75,9 @@ class MainWindow(QMainWindow):
         self.nav_group.setExclusive(True)
         self.nav_buttons = {}
         for info in PAGES:
-            button = QPushButton(_(info.label))
+            # "&" marks a keyboard shortcut in Qt button text; "&&" shows a literal ampersand.
+            button = QPushButton(_(info.label).replace("&", "&&"))
+            button.setAccessibleName(_(info.label))
             button.setObjectName("navButton")
             button.setCheckable(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -131,3 +131,17 @@ def missing_glyphs(font_name: str, text: str) -> set[str]:
     font = pdfmetrics.getFont(font_name)
     charmap = font.face.charToGlyph
     return {ch for ch in text if not ch.isspace() and ord(ch) not in charmap}
+
+
+def cjk_collection_path() -> Path:
+    """Noto Sans CJK (a .ttc of CFF outlines) from the noto-cjk-sans-otc package."""
+    try:
+        module = import_module("noto_cjk_sans_otc")
+    except ImportError as exc:
+        raise FontError("The font package noto-cjk-sans-otc is not installed.") from exc
+    return Path(str(module.__file__)).parent / "NotoSansCJK-Regular.ttc"
+
+
+def ui_font_files() -> list[Path]:
+    """Variable font files the GUI loads so every language shows without system fonts."""
+    return [source_path(FACES[0]), source_path(FACES[2]), source_path(FACES[4])]
