@@ -38,7 +38,11 @@ def main() -> int:
             print(figure.row(), flush=True)
             figures.append(figure)
     out = HERE / "results.json"
-    out.write_text(json.dumps([f.as_dict() for f in figures], indent=2) + "\n")
+    # A partial run (--only) updates its own figures and keeps the others.
+    previous = json.loads(out.read_text()) if out.exists() else []
+    fresh = {f.name for f in figures}
+    kept = [row for row in previous if row.get("name") not in fresh]
+    out.write_text(json.dumps(kept + [f.as_dict() for f in figures], indent=2) + "\n")
     print(f"\n{len(figures)} figures written to {out}")
     return 0
 

@@ -1,9 +1,250 @@
-"""Placeholder: this command group is being built (its issue fills this module)."""
+"""``toolkit directory import|find|status|book``: the representatives directory from a terminal."""
 
 from __future__ import annotations
 
+import argparse
+import json
+from pathlib import Path
 from typing import Any
+
+from toolkit import paths
+from toolkit.directory import display
+from toolkit.directory.addressbook import BookEntry
+from toolkit.directory.directory import FEDERAL, STATE, Directory, SourceInfo
+from toolkit.directory.model import KINDS, Recipient
+from toolkit.directory.parsed import OPENSTATES, ZCCD
+from toolkit.errors import UserError
+from toolkit.i18n import _
 
 
 def register(subparsers: Any) -> None:
-    """Adds no commands yet."""
+    parser = subparsers.add_parser(
+        "directory", help=_("import representatives data, find who represents a ZIP code")
+    )
+    actions = parser.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=type(parser)
+    )
+    imp = actions.add_parser("import", help=_("import data files or folders you downloaded"))
+    imp.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+    imp.set_defaults(func=import_files)
+
+    find = actions.add_parser("find", help=_("find representatives by ZIP code or by state"))
+    where = find.add_mutually_exclusive_group(required=True)
+    where.add_argument("--zip", help=_("a 5-digit ZIP code"))
+    where.add_argument("--state", help=_("a two-letter state code, such as IL"))
+    find.add_argument("--district", help=_("a district number (with --state); AL for at-large"))
+    find.add_argument(
+        "--level",
+        choices=(FEDERAL, STATE),
+        default=FEDERAL,
+        help=_("federal (Congress) or state legislators"),
+    )
+    find.add_argument(
+        "--chamber",
+        choices=("upper", "lower"),
+        help=_("with --level state: only the upper or lower chamber"),
+    )
+    find.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    find.set_defaults(func=find_recipients)
+
+    status = actions.add_parser("status", help=_("show what is imported and how old it is"))
+    status.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    status.set_defaults(func=show_status)
+
+    book = actions.add_parser("book", help=_("the address book: city councils and others"))
+    register_book(book)
+
+
+def register_book(book: argparse.ArgumentParser) -> None:
+    actions = book.add_subparsers(
+        dest="book_action", metavar="ACTION", required=True, parser_class=type(book)
+    )
+    add = actions.add_parser("add", help=_("add a contact"))
+    add_entry_arguments(add, required=True)
+    add.set_defaults(func=book_add)
+    edit = actions.add_parser("edit", help=_("change a contact (only the fields given)"))
+    edit.add_argument("id", metavar="ID", help=_("the contact's id, such as book-3"))
+    add_entry_arguments(edit, required=False)
+    edit.set_defaults(func=book_edit)
+    delete = actions.add_parser("delete", help=_("delete a contact"))
+    delete.add_argument("id", metavar="ID", help=_("the contact's id, such as book-3"))
+    delete.set_defaults(func=book_delete)
+    listing = actions.add_parser("list", help=_("list the contacts"))
+    listing.add_argument("--state", help=_("only contacts in this state"))
+    listing.add_argument("--city", help=_("only contacts in this city"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    listing.set_defaults(func=book_list)
+    imp = actions.add_parser(
+        "import", help=_("add contacts from a CSV file (name, title, organization, address)")
+    )
+    imp.add_argument("file", type=Path, metavar="FILE.csv")
+    imp.set_defaults(func=book_import)
+
+
+def add_entry_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument("--name", required=required, help=_("full name"))
+    parser.add_argument("--title", help=_("title, such as Councilmember"))
+    parser.add_argument("--organization", help=_("such as City Council of Springfield"))
+    parser.add_argument("--address", help=_("mailing address; separate lines with \\n"))
+    parser.add_argument("--kind", help=_("one of: {kinds}").format(kinds=", ".join(KINDS)))
+    parser.add_argument("--city", help=_("city"))
+    parser.add_argument("--state", help=_("two-letter state code"))
+
+
+def open_directory() -> Directory:
+    return Directory(paths.data_dir())
+
+
+def import_files(args: argparse.Namespace) -> int:
+    with open_directory() as directory:
+        results = directory.import_paths(args.paths)
+    for result in results:
+        print(
+            _("Imported {count} records ({source}) from {file}").format(
+                count=result.count, source=result.source, file=result.file
+            )
+        )
+    return 0
+
+
+def print_recipients(directory: Directory, recipients: list[Recipient]) -> None:
+    for recipient in recipients:
+        print()
+        print(f"{display.one_line(recipient)}  [{recipient.id}]")
+        print("    " + display.first_address(recipient))
+        if directory.term_ended(recipient):
+            print(
+                "    "
+                + _("Warning: this term ended on {date}; import newer data.").format(
+                    date=recipient.term_end
+                )
+            )
+
+
+def relevant_sources(directory: Directory, args: argparse.Namespace) -> list[SourceInfo]:
+    infos = directory.data_as_of()
+    if args.level == STATE:
+        return [i for i in infos if i.kind == OPENSTATES and i.source.endswith(args.state.lower())]
+    return [i for i in infos if i.kind != OPENSTATES and (args.zip or i.kind != ZCCD)]
+
+
+def find_recipients(args: argparse.Namespace) -> int:
+    if args.zip and (args.district or args.level == STATE):
+        raise UserError(_("--district and --level state go with --state, not with --zip."))
+    with open_directory() as directory:
+        if args.zip:
+            recipients = directory.find_by_zip(args.zip)
+            places = directory.districts_for_zip(args.zip)
+        else:
+            recipients = directory.find_by_state(
+                args.state, args.district, args.level, args.chamber
+            )
+            places = []
+        if args.json:
+            data = [display.recipient_json(r, directory.term_ended(r)) for r in recipients]
+            print(json.dumps(data, indent=2, ensure_ascii=False))
+            return 0
+        if not recipients:
+            raise UserError(
+                _("No one found for {state} district {district}.").format(
+                    state=args.state.upper(), district=args.district
+                )
+            )
+        if len(places) > 1:
+            names = ", ".join(f"{state}-{district}" for state, district in places)
+            print(
+                _(
+                    "ZIP {zip} spans {count} districts ({names}): choose the one for your street "
+                    "address."
+                ).format(zip=args.zip.strip()[:5], count=len(places), names=names)
+            )
+        print_recipients(directory, recipients)
+        print()
+        for info in relevant_sources(directory, args):
+            print(display.as_of_line(info))
+    return 0
+
+
+def show_status(args: argparse.Namespace) -> int:
+    with open_directory() as directory:
+        infos = directory.data_as_of()
+        expired = directory.expired_terms()
+        contacts = len(directory.book_list())
+    if args.json:
+        data = {
+            "sources": [info.__dict__ for info in infos],
+            "expired_terms": [r.id for r in expired],
+            "address_book": contacts,
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    print(display.as_of_summary([]) if not infos else "\n".join(map(display.as_of_line, infos)))
+    print(_("Address book: {count} contacts").format(count=contacts))
+    if expired:
+        print(_("Warning: {count} terms have ended; import newer data.").format(count=len(expired)))
+    return 0
+
+
+def entry_from_args(args: argparse.Namespace, base: BookEntry) -> BookEntry:
+    values = {
+        name: getattr(args, name)
+        for name in ("name", "title", "organization", "address", "kind", "city", "state")
+    }
+    if values["address"] is not None:
+        values["address"] = values["address"].replace("\\n", "\n")
+    current = base.__dict__
+    return BookEntry(**{k: v if v is not None else current[k] for k, v in values.items()})
+
+
+def book_add(args: argparse.Namespace) -> int:
+    with open_directory() as directory:
+        recipient = directory.book_add(entry_from_args(args, BookEntry(name="")))
+    print(_("Added {name} as {id}").format(name=recipient.full_name, id=recipient.id))
+    return 0
+
+
+def book_edit(args: argparse.Namespace) -> int:
+    with open_directory() as directory:
+        entry = entry_from_args(args, directory.book_entry(args.id))
+        recipient = directory.book_edit(args.id, entry)
+    print(_("Saved {name} ({id})").format(name=recipient.full_name, id=recipient.id))
+    return 0
+
+
+def book_delete(args: argparse.Namespace) -> int:
+    with open_directory() as directory:
+        directory.book_delete(args.id)
+    print(_("Deleted {id}").format(id=args.id))
+    return 0
+
+
+def book_list(args: argparse.Namespace) -> int:
+    with open_directory() as directory:
+        contacts = directory.book_list(args.state, args.city)
+    if args.json:
+        print(
+            json.dumps(
+                [display.recipient_json(r, False) for r in contacts], indent=2, ensure_ascii=False
+            )
+        )
+        return 0
+    if not contacts:
+        print(
+            _(
+                "The address book is empty: add contacts with "
+                "\u201ctoolkit directory book add\u201d."
+            )
+        )
+    for contact in contacts:
+        print(f"{display.one_line(contact)}  [{contact.id}]")
+        if contact.organization:
+            print("    " + contact.organization)
+        print("    " + display.first_address(contact))
+    return 0
+
+
+def book_import(args: argparse.Namespace) -> int:
+    with open_directory() as directory:
+        added = directory.book_import_csv(args.file)
+    print(_("Added {count} contacts from {file}").format(count=len(added), file=args.file.name))
+    return 0

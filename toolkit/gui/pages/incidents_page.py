@@ -1,14 +1,283 @@
-"""Placeholder page: its issue replaces this module with the real page."""
+"""Incident notes: encrypted records of encounters, with exports a lawyer can use.
+
+The page shows either the unlock view or an unlocked vault. Locking (button, idle timer,
+leaving the page, closing the window) saves a draft, forgets the key and empties every widget.
+"""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QStackedWidget,
+)
+
+from toolkit.atomic import write_atomic
+from toolkit.errors import UserError
 from toolkit.gui.context import AppContext
-from toolkit.gui.pages.placeholder_page import PlaceholderPage
+from toolkit.gui.incidents.idle_watch import IdleWatch
+from toolkit.gui.incidents.recovery_dialog import RecoveryDialog
+from toolkit.gui.incidents.unlock_view import UnlockView
+from toolkit.gui.incidents.vault_view import VaultView
+from toolkit.gui.pages.base import Page
 from toolkit.i18n import _
+from toolkit.incidents import attachments as att
+from toolkit.incidents import vault as vault_mod
+from toolkit.incidents.vault import Vault
+from toolkit.settings import Settings
 
 
-class IncidentsPage(PlaceholderPage):
+class IncidentsPage(Page):
     key = "incidents"
 
     def __init__(self, context: AppContext) -> None:
-        super().__init__(context, _("Incident notes"))
+        super().__init__(
+            context,
+            _("Incident notes"),
+            _(
+                "Write down what happened, encrypted on this computer. Lock the vault when you "
+                "step away; it also locks by itself after a few idle minutes."
+            ),
+        )
+        self.vault: Vault | None = None
+        # Dialogs are attributes so tests can answer them without a person.
+        self.ask_save_path: Callable[[str, str, str], str] = self._ask_save_path
+        self.ask_open_paths: Callable[[], list[Path]] = self._ask_open_paths
+        self.confirm: Callable[[str], bool] = self._confirm
+        self.ask_new_passphrase: Callable[[], str | None] = self._ask_new_passphrase
+        self.show_recovery: Callable[[str, str], None] = self._show_recovery
+        self.stack = QStackedWidget()
+        self.unlock_view = UnlockView(context.data_dir)
+        self.unlock_view.unlocked.connect(self.show_vault)
+        self.unlock_view.created.connect(self._created)
+        self.vault_view = VaultView()
+        self.vault_view.pick_files = lambda: self.ask_open_paths()
+        self.vault_view.lock_requested.connect(self.lock)
+        self.vault_view.export_report.connect(self.export_report)
+        self.vault_view.export_package.connect(self.export_package)
+        self.vault_view.public_photo.connect(self.public_photo)
+        self.vault_view.delete_record.connect(self.delete_record)
+        self.vault_view.delete_vault.connect(self.delete_vault)
+        self.stack.addWidget(self.unlock_view)
+        self.stack.addWidget(self.vault_view)
+        self.body.addWidget(self.stack, 1)
+        self.idle = IdleWatch(context.settings.idle_lock_minutes)
+        self.idle.idle.connect(self.idle_timeout)
+        context.settings_listeners.append(self._settings_changed)
+
+    # -- lock and unlock ----------------------------------------------------------------------
+    def show_vault(self, opened: Vault) -> None:
+        self.vault = opened
+        self.vault_view.show_vault(opened)
+        self.stack.setCurrentWidget(self.vault_view)
+        self.idle.start()
+
+    def _created(self, opened: Vault, code: str) -> None:
+        self.show_vault(opened)
+        self.show_recovery(opened.name, code)
+
+    def lock(self) -> None:
+        if self.vault is not None:
+            # A damaged (read-only) vault cannot take a draft; locking must still happen.
+            with contextlib.suppress(UserError):
+                self.vault_view.save_draft()
+            self.vault.lock()
+        self.vault = None
+        self.idle.stop()
+        self.vault_view.clear()
+        self.unlock_view.clear()
+        self.unlock_view.refresh()
+        self.stack.setCurrentWidget(self.unlock_view)
+
+    def idle_timeout(self) -> None:
+        if self.vault is not None:
+            self.lock()
+            self.context.show_status(_("Incident notes were locked after idle time."))
+
+    def before_leave(self) -> None:
+        self.lock()
+
+    def _settings_changed(self, new: Settings) -> None:
+        self.idle.set_minutes(new.idle_lock_minutes)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _run(self, action: Callable[[], str]) -> None:
+        try:
+            message = action()
+        except UserError as exc:
+            self.vault_view.notice.setText(str(exc))
+            return
+        if message:
+            self.vault_view.notice.setText(message)
+
+    def _current(self) -> str:
+        if self.vault is None:
+            raise UserError(_("The vault is locked."))
+        if not self.vault_view.save():
+            raise UserError(self.vault_view.notice.text())
+        return self.vault_view.form.record_id
+
+    def export_report(self) -> None:
+        def action() -> str:
+            from toolkit.incidents.report_pdf import build_report
+
+            assert self.vault is not None
+            record_id = self._current()
+            path = self.ask_save_path(
+                _("Save the report"), f"incident-{record_id}.pdf", _("PDF (*.pdf)")
+            )
+            if not path:
+                return ""
+            settings = self.context.settings
+            pdf = build_report(
+                self.vault.get(record_id),
+                att.attachments(self.vault, record_id),
+                paper=settings.paper,
+                language=settings.language,
+                org_name=settings.org_name,
+            )
+            write_atomic(Path(path), pdf)
+            return _("Report written to {path}").format(path=path)
+
+        self._run(action)
+
+    def export_package(self) -> None:
+        def action() -> str:
+            from toolkit.incidents.package import write_package
+
+            assert self.vault is not None
+            record_id = self._current()
+            path = self.ask_save_path(
+                _("Save the evidence package"),
+                f"evidence-{record_id}.zip",
+                _("Zip package (*.zip);;Encrypted package (*.tkpkg)"),
+            )
+            if not path:
+                return ""
+            passphrase = None
+            if path.endswith(".tkpkg"):
+                passphrase = self.ask_new_passphrase()
+                if not passphrase:
+                    return ""
+            settings = self.context.settings
+            write_package(
+                self.vault,
+                record_id,
+                Path(path),
+                passphrase=passphrase,
+                kdf_n=self.unlock_view.kdf_n,
+                paper=settings.paper,
+                language=settings.language,
+            )
+            return _("Evidence package written to {path}").format(path=path)
+
+        self._run(action)
+
+    def public_photo(self) -> None:
+        def action() -> str:
+            from toolkit.incidents.photo import public_copy
+
+            assert self.vault is not None
+            info = self.vault_view.attachments.selected()
+            if info is None:
+                return _("Choose a photo in the list of attached files first.")
+            cleaned, suffix = public_copy(att.read_bytes(self.vault, info))
+            stem = Path(info.name).stem
+            path = self.ask_save_path(
+                _("Save the public copy"),
+                f"{stem}-public{suffix}",
+                _("Images (*{suffix})").format(suffix=suffix),
+            )
+            if not path:
+                return ""
+            write_atomic(Path(path), cleaned)
+            return _("Public copy without location or camera data written to {path}").format(
+                path=path
+            )
+
+        self._run(action)
+
+    def delete_record(self) -> None:
+        def action() -> str:
+            assert self.vault is not None
+            record_id = self.vault_view.form.record_id
+            if not self.confirm(_("Delete this record and its files for good?")):
+                return ""
+            if record_id in {r.id for r in self.vault.records()}:
+                self.vault.delete_record(record_id)
+            if record_id in self.vault_view.drafts:
+                self.vault.discard_draft(record_id)
+                self.vault_view.drafts.pop(record_id)
+            self.vault_view.dirty = False
+            self.vault_view.fill_list()
+            self.vault_view.new_record()
+            return _("The record was deleted.")
+
+        self._run(action)
+
+    def delete_vault(self) -> None:
+        if self.vault is None:
+            return
+        name = self.vault.name
+        question = _("Delete the whole vault {name} and every record in it, for good?")
+        if not self.confirm(question.format(name=name)):
+            return
+        self.vault_view.dirty = False
+        self.lock()
+        try:
+            vault_mod.delete_vault(name, self.context.data_dir)
+        except UserError as exc:
+            self.unlock_view.show_message(str(exc))
+        self.unlock_view.refresh()
+
+    # -- dialogs (replaced in tests) -----------------------------------------------------------
+    def _ask_save_path(self, title: str, suggested: str, filters: str) -> str:
+        path, _chosen = QFileDialog.getSaveFileName(self, title, suggested, filters)
+        return path
+
+    def _ask_open_paths(self) -> list[Path]:
+        paths, _chosen = QFileDialog.getOpenFileNames(self, _("Attach files"))
+        return [Path(p) for p in paths]
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, _("Please confirm"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_new_passphrase(self) -> str | None:
+        first, ok = QInputDialog.getText(
+            self,
+            _("Package passphrase"),
+            _("Passphrase for the package:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return None
+        again, ok = QInputDialog.getText(
+            self, _("Package passphrase"), _("Type it again:"), QLineEdit.EchoMode.Password
+        )
+        if not ok or again != first:
+            raise UserError(_("The two passphrases are not the same. Nothing was written."))
+        vault_mod.check_passphrase(first)
+        return first
+
+    def _show_recovery(self, name: str, code: str) -> None:
+        def save_sheet() -> str:
+            from toolkit.incidents.recovery_sheet import build_sheet
+
+            path = self.ask_save_path(
+                _("Save the recovery sheet"), f"recovery-{name}.pdf", _("PDF (*.pdf)")
+            )
+            if path and self.vault is not None:
+                pdf = build_sheet(
+                    name, code, self.vault.created(), paper=self.context.settings.paper
+                )
+                write_atomic(Path(path), pdf)
+            return path
+
+        RecoveryDialog(code, save_sheet).exec()

@@ -1,0 +1,157 @@
+"""The Guides page: open a guide, follow links, back and forward, search, language, PDFs."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from toolkit.gui.app import create_main_window
+from toolkit.gui.guides.guide_list import ID_ROLE
+from toolkit.gui.main_window import MainWindow
+from toolkit.gui.pages.guides_page import GuidesPage
+from toolkit.settings import LoadResult, Settings
+
+
+def make_window(qtbot: QtBot, settings: Settings | None = None) -> tuple[MainWindow, GuidesPage]:
+    window = create_main_window(LoadResult(settings or Settings(hotline="(555) 010-0199")))
+    qtbot.addWidget(window)
+    page = window.pages["guides"]
+    assert isinstance(page, GuidesPage)
+    return window, page
+
+
+def shown_text(page: GuidesPage) -> str:
+    return page.reader.browser.toPlainText()
+
+
+def test_page_opens_with_a_guide_and_the_notice(qtbot: QtBot) -> None:
+    _window, page = make_window(qtbot)
+    text = shown_text(page)
+    assert "Your rights at the door" in text
+    assert "Not legal advice" in text and "Last reviewed" in text
+    assert "(555) 010-0199" in text and "Sources" in text
+
+
+def test_clicking_a_guide_in_the_list_opens_it(qtbot: QtBot) -> None:
+    _window, page = make_window(qtbot)
+    items = page.guide_list.list
+    row = next(r for r in range(items.count()) if items.item(r).data(ID_ROLE) == "if-detained")
+    rect = items.visualItemRect(items.item(row))
+    items.scrollToItem(items.item(row))
+    rect = items.visualItemRect(items.item(row))
+    qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.reader.guide is not None and page.reader.guide.id == "if-detained"
+
+
+def test_guide_link_back_and_forward(qtbot: QtBot) -> None:
+    _window, page = make_window(qtbot)
+    reader = page.reader
+    assert not reader.back_button.isEnabled()
+    reader.browser.anchorClicked.emit(QUrl("guide:documenting-an-encounter"))
+    assert "Documenting an encounter" in shown_text(page)
+    assert page.guide_list.list.currentItem().data(ID_ROLE) == "documenting-an-encounter"
+    qtbot.mouseClick(reader.back_button, Qt.MouseButton.LeftButton)
+    assert reader.guide is not None and reader.guide.id == "rights-at-the-door"
+    assert reader.forward_button.isEnabled()
+    qtbot.mouseClick(reader.forward_button, Qt.MouseButton.LeftButton)
+    assert reader.guide is not None and reader.guide.id == "documenting-an-encounter"
+    assert not reader.forward_button.isEnabled()
+
+
+def test_every_link_in_the_shown_guide_is_an_anchor(qtbot: QtBot) -> None:
+    _window, page = make_window(qtbot)
+    html = page.reader.browser.toHtml()
+    assert 'href="guide:if-detained"' in html
+    assert 'href="app:letters/federal-warrant-oversight"' in html
+
+
+def test_app_links_open_letters_and_incident_notes(qtbot: QtBot) -> None:
+    window, page = make_window(qtbot)
+    opened: list[tuple[str, str]] = []
+    real_navigate = window.navigate
+
+    def navigate(key: str, target: str) -> None:
+        opened.append((key, target))
+        real_navigate(key, target)
+
+    window.context.navigate = navigate
+    page.reader.browser.anchorClicked.emit(QUrl("app:letters/federal-warrant-oversight"))
+    assert opened[-1] == ("letters", "federal-warrant-oversight")
+    assert window.current_key() == "letters"
+    page.reader.browser.anchorClicked.emit(QUrl("app:incidents"))
+    assert opened[-1] == ("incidents", "")
+    assert window.current_key() == "incidents"
+
+
+def test_open_target_from_another_page(qtbot: QtBot) -> None:
+    window, page = make_window(qtbot)
+    window.navigate("settings", "")
+    window.context.open_link("guide:digital-safety")
+    assert window.current_key() == "guides"
+    assert page.reader.guide is not None and page.reader.guide.id == "digital-safety"
+
+
+def test_search_filters_as_you_type(qtbot: QtBot) -> None:
+    _window, page = make_window(qtbot)
+    everything = page.guide_list.guide_ids()
+    assert len(everything) >= 12
+    qtbot.keyClicks(page.guide_list.search_box, "passcode")
+    found = page.guide_list.guide_ids()
+    assert "digital-safety" in found and len(found) < len(everything)
+    page.guide_list.search_box.clear()
+    assert page.guide_list.guide_ids() == everything
+
+
+def test_language_switch_searches_spanish_without_accents(qtbot: QtBot) -> None:
+    _window, page = make_window(qtbot)
+    reader = page.reader
+    reader.language.setCurrentIndex(reader.language.findData("es"))
+    assert reader.guide is not None and reader.guide.language == "es"
+    assert "Sus derechos en la puerta" in shown_text(page)
+    page.guide_list.search_box.setText("policia")
+    assert "street-car-work" in page.guide_list.guide_ids()
+    items = page.guide_list.list
+    assert "policía" in items.item(0).text().lower()
+    qtbot.mouseClick(reader.back_button, Qt.MouseButton.LeftButton)
+    assert reader.guide is not None and reader.guide.language == "en"
+
+
+def test_large_text_makes_the_reader_text_bigger(qtbot: QtBot) -> None:
+    _window, page = make_window(qtbot)
+    normal = page.reader.browser.toHtml()
+    page.context.save_settings(Settings(large_text=True))
+    _window2, large_page = make_window(qtbot, Settings(large_text=True))
+    assert "font-size:12pt" in normal.replace(" ", "")
+    assert "font-size:16.8pt" in large_page.reader.browser.toHtml().replace(" ", "")
+
+
+def test_hotline_change_shows_in_the_open_guide(qtbot: QtBot) -> None:
+    _window, page = make_window(qtbot)
+    page.context.save_settings(Settings(org_name="Casa Unida", hotline="(555) 777-0000"))
+    assert "Call Casa Unida: (555) 777-0000" in shown_text(page)
+
+
+def test_save_as_pdf_and_summary(qtbot: QtBot, tmp_path: Path) -> None:
+    _window, page = make_window(qtbot)
+    reader = page.reader
+    targets = iter([tmp_path / "door", tmp_path / "flyer.pdf"])
+    reader.ask_save_path = lambda _parent, _title, _name: str(next(targets))
+    qtbot.mouseClick(reader.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(reader.summary_button, Qt.MouseButton.LeftButton)
+    full = PdfReader(io.BytesIO((tmp_path / "door.pdf").read_bytes()))
+    flyer = PdfReader(io.BytesIO((tmp_path / "flyer.pdf").read_bytes()))
+    assert len(full.pages) > 1 and len(flyer.pages) == 1
+    assert "Your rights at the door" in (full.pages[0].extract_text() or "")
+    assert "Saved" in reader.message.text()
+
+
+def test_cancelled_save_writes_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    _window, page = make_window(qtbot)
+    page.reader.ask_save_path = lambda _parent, _title, _name: ""
+    page.reader.save_pdf()
+    assert list(tmp_path.glob("*.pdf")) == []
+    assert page.reader.message.isHidden()

@@ -1,0 +1,70 @@
+"""Guide PDFs hold the title, review date, sources and hotline; the summary fits one page."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from toolkit.guides.guide_pdf import guide_pdf, summary_pdf
+from toolkit.guides.loader import languages, load_library
+from toolkit.guides.notice import long_date
+from toolkit.i18n import set_language
+from toolkit.settings import Settings
+
+CENTER = Settings(org_name="Casa Unida", hotline="(555) 010-0199")
+
+
+def text_of(pdf: bytes) -> tuple[int, list[str]]:
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    return len(reader.pages), pages
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("language", languages())
+def test_each_guide_pdf_holds_title_review_date_and_sources(language: str) -> None:
+    for guide in load_library(language).guides:
+        count, pages = text_of(guide_pdf(guide, CENTER))
+        everything = " ".join(pages)
+        assert squash(guide.title) in pages[0], guide.id
+        last = pages[-1]
+        assert long_date(guide.reviewed, language) in last, guide.id
+        assert "(555) 010-0199" in last, guide.id
+        for source in guide.sources:
+            assert squash(source.title)[:40] in everything, (guide.id, source.title)
+        assert squash(guide.sources[-1].title)[:40] in last, guide.id
+
+
+def test_spanish_pdf_labels_are_spanish_whatever_the_interface() -> None:
+    set_language("en")
+    guide = load_library("es").get("rights-at-the-door")
+    _count, pages = text_of(guide_pdf(guide, CENTER, paper="a4"))
+    assert "No es asesoría legal" in pages[-1]
+    assert "Fuentes" in pages[-1]
+    assert "Página 1 de" in pages[0]
+
+
+def test_pdf_without_hotline_says_whom_to_call() -> None:
+    guide = load_library("en").get("if-detained")
+    _count, pages = text_of(guide_pdf(guide, Settings()))
+    assert "legal aid" in pages[-1]
+
+
+def test_same_guide_same_bytes() -> None:
+    guide = load_library("en").get("three-shields")
+    assert guide_pdf(guide, CENTER) == guide_pdf(guide, CENTER)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_summary_is_one_page_for_every_guide(paper: str) -> None:
+    for language in languages():
+        for guide in load_library(language).guides:
+            count, pages = text_of(summary_pdf(guide, CENTER, paper))
+            assert count == 1, (language, guide.id)
+            assert squash(guide.title) in pages[0]
+            assert "(555) 010-0199" in pages[0]

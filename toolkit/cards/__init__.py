@@ -1,0 +1,1 @@
+"""Rights cards and flyers: content, layout and PDF rendering (no Qt)."""

@@ -1,0 +1,172 @@
+"""Sheets of rights cards as PDF bytes: fronts, mirrored backs for duplex, or the fold layout."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toolkit.cards import content
+from toolkit.cards.card_face import Branding, FittedFace, draw_face, fit_back, fit_front
+from toolkit.cards.sheet_layout import (
+    Rect,
+    SheetGeometry,
+    back_slots,
+    crop_marks,
+    fold_line,
+    front_slots,
+    geometry,
+)
+from toolkit.errors import UserError
+from toolkit.i18n import _
+from toolkit.pdf.scripts import fonts_for
+from toolkit.pdf.textlayout import Painter, Piece
+
+MAX_CARDS = 500
+
+
+@dataclass
+class SheetRequest:
+    # (language code, number of cards); an empty count list fills one sheet.
+    entries: list[tuple[str, int]]
+    paper: str = "letter"
+    layout: str = "duplex"
+    branding: Branding = field(default_factory=Branding)
+
+
+@dataclass
+class PlacedCard:
+    code: str
+    page: int
+    side: str  # "front" or "back"
+    rect: Rect
+
+
+@dataclass
+class RenderedSheet:
+    pdf: bytes
+    pieces: list[Piece]
+    placed: list[PlacedCard]
+    pages: int
+
+
+def default_counts(codes: Sequence[str], per_sheet: int) -> list[tuple[str, int]]:
+    """One sheet shared as evenly as possible, first languages taking any remainder."""
+    if not codes:
+        raise UserError(_("Choose at least one language for the cards."))
+    base, extra = divmod(per_sheet, len(codes))
+    counts = [(code, base + (1 if i < extra else 0)) for i, code in enumerate(codes)]
+    return [(code, n) for code, n in counts if n > 0] or [(codes[0], 1)]
+
+
+def card_sequence(entries: Sequence[tuple[str, int]]) -> list[str]:
+    sequence = [code for code, count in entries for _n in range(count)]
+    if not sequence:
+        raise UserError(_("Choose at least one card to print."))
+    if len(sequence) > MAX_CARDS:
+        raise UserError(_("At most {n} cards can be made at once.").format(n=MAX_CARDS))
+    return sequence
+
+
+def fitted_fronts(
+    codes: Sequence[str], branding: Branding, geo: SheetGeometry, data_dir: Path | None
+) -> dict[str, FittedFace]:
+    faces = {}
+    for code in dict.fromkeys(codes):
+        card = content.load_card(code, data_dir)
+        extra = f"{branding.org_name}{branding.hotline}"
+        fonts = fonts_for(code, card.all_text() + extra)
+        faces[code] = fit_front(card, branding, fonts, (geo.card_w, geo.card_h))
+    return faces
+
+
+def render_sheet(request: SheetRequest, data_dir: Path | None = None) -> RenderedSheet:
+    """Every page of the requested cards, with crop marks, as PDF bytes."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    geo = geometry(request.paper, request.layout)
+    sequence = card_sequence(request.entries)
+    fronts = fitted_fronts(sequence, request.branding, geo, data_dir)
+    back = fit_back(content.back_text(), fonts_for("en"), (geo.card_w, geo.card_h))
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(geo.page_w, geo.page_h), invariant=1)
+    canvas.setTitle(_("Rights cards"))
+    canvas.setCreator("Rights Toolkit")
+    painter = Painter(canvas)
+    placed: list[PlacedCard] = []
+    per = geo.cards_per_sheet
+    page = 0
+    for start in range(0, len(sequence), per):
+        chunk = sequence[start : start + per]
+        page += 1
+        _draw_side(painter, geo, chunk, fronts, None, front_slots(geo), page, placed)
+        if geo.layout == "fold":
+            _draw_side(painter, geo, chunk, fronts, back, back_slots(geo), page, placed)
+            _draw_fold_line(canvas, geo)
+        else:
+            canvas.showPage()
+            page += 1
+            _draw_side(painter, geo, chunk, fronts, back, back_slots(geo), page, placed)
+        canvas.showPage()
+    canvas.save()
+    return RenderedSheet(buffer.getvalue(), painter.log, placed, page)
+
+
+def _draw_side(
+    painter: Painter,
+    geo: SheetGeometry,
+    chunk: list[str],
+    fronts: dict[str, FittedFace],
+    back: FittedFace | None,
+    slots: list[Rect],
+    page: int,
+    placed: list[PlacedCard],
+) -> None:
+    _draw_marks(painter.canvas, geo)
+    for code, slot in zip(chunk, slots, strict=False):
+        face = back if back is not None else fronts[code]
+        draw_face(painter, face, slot)
+        side = "back" if back is not None else "front"
+        placed.append(PlacedCard(code, page, side, slot))
+
+
+def _draw_marks(canvas: Any, geo: SheetGeometry) -> None:
+    canvas.saveState()
+    canvas.setLineWidth(0.5)
+    canvas.setStrokeColor("#000000")
+    for x0, y0, x1, y1 in crop_marks(geo):
+        canvas.line(x0, y0, x1, y1)
+    canvas.restoreState()
+
+
+def _draw_fold_line(canvas: Any, geo: SheetGeometry) -> None:
+    canvas.saveState()
+    canvas.setLineWidth(0.5)
+    canvas.setStrokeColor("#777777")
+    canvas.setDash(4, 3)
+    canvas.line(*fold_line(geo))
+    canvas.restoreState()
+
+
+def cards_pdf(
+    codes: Sequence[str],
+    paper: str = "letter",
+    layout: str = "duplex",
+    branding: Branding | None = None,
+    count: int | None = None,
+    data_dir: Path | None = None,
+) -> RenderedSheet:
+    """The CLI's and GUI's shortcut: ``count`` cards per language, or one shared sheet."""
+    geo = geometry(paper, layout)
+    for code in codes:
+        content.check_code(code)
+    if count is not None and count < 1:
+        raise UserError(_("The number of cards must be at least 1."))
+    entries = (
+        [(code, count) for code in codes]
+        if count is not None
+        else default_counts(codes, geo.cards_per_sheet)
+    )
+    return render_sheet(SheetRequest(entries, paper, layout, branding or Branding()), data_dir)

@@ -1,0 +1,111 @@
+"""Flyer wording per language, read from ``assets/flyers/<code>.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import yaml
+
+from toolkit import paths
+from toolkit.cards.content import LANGUAGES, CardContentError, check_code
+from toolkit.i18n import N_, _
+from toolkit.pdf.markup import clean_text
+
+# The flyers' facts were last checked on this date (as the guides were), unless a file says.
+REVIEW_DATE = "2026-11-25"
+FLYER_IDS = ("rights-at-the-door", "document-encounter", "qualified-immunity", "event")
+FLYER_NAMES = {
+    "rights-at-the-door": N_("Your rights at the door"),
+    "document-encounter": N_("If you see an encounter: document it safely"),
+    "qualified-immunity": N_("What qualified immunity means"),
+    "event": N_("Your center's event"),
+}
+EVENT_FIELDS = ("date", "place", "bring", "organized_by", "free")
+
+
+@dataclass
+class Section:
+    heading: str
+    points: list[str]
+
+
+@dataclass
+class FlyerText:
+    title: str
+    intro: str
+    sections: list[Section]
+
+
+@dataclass
+class FlyerLanguage:
+    code: str
+    direction: str
+    review_status: str
+    review_note: str
+    review_date: str
+    not_legal_advice: str
+    hotline: str
+    tear_off: str
+    flyers: dict[str, FlyerText] = field(default_factory=dict)
+    event_labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def reviewed(self) -> bool:
+        return self.review_status == "reviewed"
+
+
+def check_flyer(flyer_id: str) -> str:
+    if flyer_id not in FLYER_IDS:
+        raise CardContentError(
+            _("There is no flyer called {name}. Available: {names}.").format(
+                name=flyer_id, names=", ".join(FLYER_IDS)
+            )
+        )
+    return flyer_id
+
+
+def _text(value: Any) -> str:
+    return clean_text(str(value)).strip()
+
+
+@cache
+def load_flyers(code: str) -> FlyerLanguage:
+    path = paths.asset("flyers", f"{check_code(code)}.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        review = raw.get("review") or {}
+        common = raw["common"]
+        language = FlyerLanguage(
+            code=code,
+            direction=str(raw.get("direction", "ltr")),
+            review_status=str(review.get("status", "unreviewed")),
+            review_note=str(review.get("note", "")),
+            review_date=str(review.get("date", REVIEW_DATE)),
+            not_legal_advice=_text(common["not_legal_advice"]),
+            hotline=_text(common["hotline"]),
+            tear_off=_text(common["tear_off"]),
+        )
+        for flyer_id, body in raw["flyers"].items():
+            if flyer_id == "event":
+                language.event_labels = {k: _text(body[k]) for k in EVENT_FIELDS}
+                continue
+            sections = [
+                Section(_text(s["heading"]), [_text(p) for p in s["points"]])
+                for s in body["sections"]
+            ]
+            language.flyers[flyer_id] = FlyerText(
+                _text(body["title"]), _text(body["intro"]), sections
+            )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise CardContentError(
+            _("The flyer file {path} could not be read ({reason}).").format(
+                path=path, reason=f"{type(exc).__name__}: {exc}"
+            )
+        ) from exc
+    return language
+
+
+def flyer_languages() -> list[str]:
+    return [code for code in LANGUAGES if paths.asset("flyers", f"{code}.yaml").is_file()]

@@ -1,0 +1,163 @@
+"""The local address book: city councils and anyone else a center writes to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from toolkit.directory import model
+from toolkit.directory.errors import DirectoryError, ImportFileError
+from toolkit.directory.model import Office, Recipient
+from toolkit.directory.states import is_state_code
+from toolkit.directory.textfile import read_csv
+from toolkit.i18n import N_, _
+
+ID_PREFIX = "book-"
+SOURCE_LABEL = "address book"
+CSV_COLUMNS = ("name", "title", "organization", "address")
+MAX_LENGTHS = {
+    "name": 200,
+    "title": 100,
+    "organization": 200,
+    "address": 600,
+    "city": 100,
+    "state": 2,
+}
+MAX_ADDRESS_LINES = 6
+# Words a person may write in the "kind" column, besides the kind names themselves.
+KIND_WORDS = {
+    "council": model.CITY_COUNCIL,
+    "city council": model.CITY_COUNCIL,
+    "councilmember": model.CITY_COUNCIL,
+    "city": model.CITY_COUNCIL,
+    "senator": model.US_SENATOR,
+    "representative": model.US_REPRESENTATIVE,
+    "state senator": model.STATE_UPPER,
+    "state representative": model.STATE_LOWER,
+}
+FIELD_LABELS = {
+    "name": N_("name"),
+    "title": N_("title"),
+    "organization": N_("organization"),
+    "address": N_("address"),
+    "city": N_("city"),
+    "state": N_("state"),
+}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "m.d.", "md", "phd", "ph.d.", "esq."}
+
+
+@dataclass(frozen=True)
+class BookEntry:
+    """What a person types for a contact; ``address`` holds one line per line of the envelope."""
+
+    name: str
+    title: str = ""
+    organization: str = ""
+    address: str = ""
+    kind: str = ""  # "" lets the entry guess: a council title or organization means city council
+    city: str = ""
+    state: str = ""
+
+
+def parse_kind(raw: str) -> str:
+    word = " ".join(raw.strip().lower().replace("_", " ").split())
+    if not word:
+        return ""
+    if word.replace(" ", "_") in model.KINDS:
+        return word.replace(" ", "_")
+    if word in KIND_WORDS:
+        return KIND_WORDS[word]
+    raise DirectoryError(
+        _("Unknown kind {kind!r}: use one of {kinds}.").format(
+            kind=raw, kinds=", ".join(model.KINDS)
+        )
+    )
+
+
+def last_name(name: str) -> str:
+    words = [w.strip(",") for w in name.split()]
+    while len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def address_lines(address: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in address.replace("\r", "\n").split("\n") if line.strip())
+
+
+def clean_entry(entry: BookEntry) -> BookEntry:
+    """The entry with spaces trimmed and its kind decided; raises naming the first bad field."""
+    values = {name: " ".join(str(getattr(entry, name)).split()) for name in MAX_LENGTHS}
+    values["address"] = "\n".join(address_lines(entry.address))
+    values["state"] = values["state"].upper()
+    if not values["name"]:
+        raise DirectoryError(_("The name is required."))
+    if values["state"] and not is_state_code(values["state"]):
+        raise DirectoryError(
+            _("The state must be a two-letter code such as IL, not {state!r}.").format(
+                state=values["state"]
+            )
+        )
+    for field_name, limit in MAX_LENGTHS.items():
+        if len(values[field_name]) > limit:
+            raise DirectoryError(
+                _("The {field} is too long: at most {limit} characters.").format(
+                    field=_(FIELD_LABELS[field_name]), limit=limit
+                )
+            )
+    if len(address_lines(values["address"])) > MAX_ADDRESS_LINES:
+        raise DirectoryError(
+            _("The address has too many lines: at most {limit}.").format(limit=MAX_ADDRESS_LINES)
+        )
+    kind = parse_kind(entry.kind)
+    if not kind:
+        words = f"{values['title']} {values['organization']}".lower()
+        kind = model.CITY_COUNCIL if "council" in words else model.OTHER
+    return replace(entry, kind=kind, **values)
+
+
+def to_recipient(number: int, entry: BookEntry) -> Recipient:
+    lines = address_lines(entry.address)
+    office = Office(label=entry.organization or "Address", lines=lines)
+    return Recipient(
+        id=f"{ID_PREFIX}{number}",
+        kind=entry.kind,
+        full_name=entry.name,
+        last_name=last_name(entry.name),
+        title=entry.title,
+        chamber="council" if entry.kind == model.CITY_COUNCIL else "",
+        state=entry.state,
+        party="",
+        offices=(office,) if lines else (),
+        source=SOURCE_LABEL,
+        organization=entry.organization,
+    )
+
+
+def book_number(recipient_id: str) -> int | None:
+    rest = recipient_id[len(ID_PREFIX) :] if recipient_id.startswith(ID_PREFIX) else ""
+    return int(rest) if rest.isdigit() else None
+
+
+def parse_book_csv(path: Path) -> list[BookEntry]:
+    """Every row of an address-book CSV, checked; a bad row stops the import and is named."""
+    entries = []
+    for line, row in read_csv(path, CSV_COLUMNS):
+        raw = BookEntry(
+            name=row["name"],
+            title=row["title"],
+            organization=row["organization"],
+            address=row["address"],
+            kind=row.get("kind", ""),
+            city=row.get("city", ""),
+            state=row.get("state", ""),
+        )
+        try:
+            entries.append(clean_entry(raw))
+        except DirectoryError as exc:
+            raise ImportFileError(
+                _("{file}, line {line}: {reason}").format(file=path.name, line=line, reason=exc)
+            ) from exc
+    if not entries:
+        raise ImportFileError(_("{file} has no rows.").format(file=path.name))
+    return entries

@@ -1,0 +1,401 @@
+"""``Directory``: import public data, find who represents a ZIP or district, keep an address book.
+
+Everything lives in ``directory.sqlite3`` in the data folder. Each import is one transaction: a
+bad file leaves what was there before untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from toolkit.directory import addressbook, model, store
+from toolkit.directory.addressbook import BookEntry
+from toolkit.directory.detect import parse_path
+from toolkit.directory.errors import (
+    DatabaseError,
+    NoMatchError,
+    NotImportedError,
+    UnknownRecipientError,
+)
+from toolkit.directory.model import Recipient
+from toolkit.directory.parsed import CONGRESS, OPENSTATES
+from toolkit.directory.states import is_state_code
+from toolkit.i18n import _
+
+FEDERAL = "federal"
+STATE = "state"
+FEDERAL_KINDS = (model.US_SENATOR, model.US_REPRESENTATIVE)
+STATE_KINDS = (model.STATE_UPPER, model.STATE_LOWER)
+SELECT_RECIPIENTS = f"SELECT {', '.join(store.RECIPIENT_COLUMNS)} FROM recipients"
+BOOK_SELECT = "SELECT n, kind, name, title, organization, address, city, state FROM book"
+# Senators first, then representatives by district number.
+ORDER = (
+    " ORDER BY state, CASE WHEN kind IN ('us_senator', 'state_upper') THEN 0 ELSE 1 END,"
+    " CAST(district AS INTEGER), district, last_name"
+)
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """One imported source: when it was imported, and the newest date found in its data."""
+
+    source: str  # "congress", "district-offices", "zccd", "openstates-il"
+    kind: str
+    file: str
+    imported_at: str  # ISO date and time
+    dataset_date: str  # ISO date or ""
+    count: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    source: str
+    kind: str
+    file: str
+    count: int
+
+
+def normalize_zip(raw: str) -> str:
+    text = raw.strip()
+    zip5 = text.split("-")[0].strip()
+    if len(zip5) != 5 or not zip5.isdigit():
+        raise NoMatchError(
+            _("{zip!r} is not a ZIP code: enter the 5 digits, such as 60601.").format(zip=raw)
+        )
+    return zip5
+
+
+def normalize_state(raw: str) -> str:
+    code = raw.strip().upper()
+    if not is_state_code(code):
+        raise NoMatchError(
+            _("{state!r} is not a state: use the two-letter code, such as IL.").format(state=raw)
+        )
+    return code
+
+
+def normalize_district(raw: str | int) -> str:
+    text = str(raw).strip()
+    if text.lower() in ("al", "at-large", "at large", "atlarge"):
+        return "0"
+    return str(int(text)) if text.isdigit() else text
+
+
+class Directory:
+    """The directory in ``data_dir``; ``today`` is injectable so tests can move the clock."""
+
+    def __init__(self, data_dir: Path, today: Callable[[], date] = date.today) -> None:
+        self.data_dir = Path(data_dir)
+        self.today = today
+        self._conn: sqlite3.Connection | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / store.FILE_NAME
+
+    def connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = store.connect(self.data_dir)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Directory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self.connection()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            # A full disk or a file locked by another program: nothing was changed.
+            raise DatabaseError(
+                _("Could not save to {path} ({reason}); nothing was changed.").format(
+                    path=self.path, reason=exc
+                )
+            ) from exc
+
+    # Imports
+
+    def import_path(self, path: Path) -> list[ImportResult]:
+        """Import a file or a folder of files; nothing is stored unless every file is good."""
+        return self.import_paths([path])
+
+    def import_paths(self, paths: Iterable[Path]) -> list[ImportResult]:
+        today = self.today().isoformat()
+        # A folder's files come in name order, so legislators-current.json (the richer file)
+        # is stored after legislators-current.csv and wins.
+        parsed = [item for path in paths for item in parse_path(Path(path), today)]
+        stamp = datetime.now().isoformat(timespec="seconds")
+        with self._transaction() as conn:
+            for item in parsed:
+                store.write_parsed(conn, item, stamp, _shown_name(item.path))
+        return [ImportResult(p.source, p.kind, _shown_name(p.path), p.count) for p in parsed]
+
+    def data_as_of(self) -> list[SourceInfo]:
+        rows = self.connection().execute(
+            "SELECT source, kind, file, imported_at, dataset_date, count FROM sources"
+            " ORDER BY source"
+        )
+        return [SourceInfo(*row) for row in rows]
+
+    # Lookups
+
+    def districts_for_zip(self, zip_code: str) -> list[tuple[str, str]]:
+        """(state, district) pairs the ZIP touches; raises when the ZIP is not in the table."""
+        zip5 = normalize_zip(zip_code)
+        conn = self.connection()
+        if conn.execute("SELECT 1 FROM zccd LIMIT 1").fetchone() is None:
+            raise NotImportedError(
+                _(
+                    "The ZIP-to-district table is not imported yet: import zccd.csv first "
+                    "(toolkit directory import zccd.csv)."
+                )
+            )
+        rows = conn.execute(
+            "SELECT state, district FROM zccd WHERE zcta = ?"
+            " ORDER BY state, CAST(district AS INTEGER)",
+            (zip5,),
+        ).fetchall()
+        if not rows:
+            raise NoMatchError(
+                _(
+                    "No district found for ZIP {zip}. PO-box ZIPs are not in the table: look up "
+                    "by state and district instead."
+                ).format(zip=zip5)
+            )
+        return [(state, district) for state, district in rows]
+
+    def find_by_zip(self, zip_code: str) -> list[Recipient]:
+        """Every senator of every state and every representative of every district the ZIP
+        touches: a ZIP can span districts and states, so the person chooses."""
+        places = self.districts_for_zip(zip_code)
+        self._require(CONGRESS, _("Congress members"), "legislators-current.csv")
+        found: list[Recipient] = []
+        for state in dict.fromkeys(state for state, _district in places):
+            districts = [district for s, district in places if s == state]
+            found.extend(self._federal(state, districts))
+        return found
+
+    def find_by_state(
+        self,
+        state: str,
+        district: str | int | None = None,
+        level: str = FEDERAL,
+        chamber: str | None = None,
+    ) -> list[Recipient]:
+        """Federal: the state's senators and its representatives (of ``district`` if given).
+        State: legislators of both chambers (or ``chamber`` "upper"/"lower"), by district."""
+        code = normalize_state(state)
+        wanted = None if district is None or str(district).strip() == "" else district
+        if level == FEDERAL:
+            self._require(CONGRESS, _("Congress members"), "legislators-current.csv")
+            districts = None if wanted is None else [normalize_district(wanted)]
+            return self._federal(code, districts)
+        self._require(
+            f"{OPENSTATES}-{code.lower()}",
+            _("State legislators of {state}").format(state=code),
+            "openstates/" + code.lower(),
+        )
+        sql = SELECT_RECIPIENTS + " WHERE state = ? AND kind IN (?, ?)"
+        params: list[str] = [code, *STATE_KINDS]
+        if wanted is not None:
+            sql += " AND district = ? COLLATE NOCASE"
+            params.append(normalize_district(wanted))
+        if chamber:
+            sql += " AND chamber = ?"
+            params.append(chamber)
+        return self._recipients(sql + ORDER, params)
+
+    def get(self, recipient_id: str) -> Recipient:
+        number = addressbook.book_number(recipient_id)
+        if number is not None:
+            return self._book_recipient(number)
+        found = self._recipients(SELECT_RECIPIENTS + " WHERE id = ?", [recipient_id])
+        if not found:
+            raise UnknownRecipientError(
+                _(
+                    "No one with the id {id!r} is in the directory or the address book: look "
+                    "them up with \u201ctoolkit directory find\u201d."
+                ).format(id=recipient_id)
+            )
+        return found[0]
+
+    def term_ended(self, recipient: Recipient, today: date | None = None) -> bool:
+        """True when the recipient's term end date is past (unknown dates never count)."""
+        day = (today or self.today()).isoformat()
+        return bool(recipient.term_end) and recipient.term_end < day
+
+    def expired_terms(self, today: date | None = None) -> list[Recipient]:
+        day = (today or self.today()).isoformat()
+        sql = SELECT_RECIPIENTS + " WHERE term_end != '' AND term_end < ?"
+        return self._recipients(sql + ORDER, [day])
+
+    def count(self, level: str = FEDERAL) -> int:
+        kinds = FEDERAL_KINDS if level == FEDERAL else STATE_KINDS
+        row = (
+            self.connection()
+            .execute("SELECT count(*) FROM recipients WHERE kind IN (?, ?)", kinds)
+            .fetchone()
+        )
+        return int(row[0])
+
+    # Address book
+
+    def book_list(self, state: str | None = None, city: str | None = None) -> list[Recipient]:
+        sql, params = (
+            "SELECT n, kind, name, title, organization, address, city, state FROM book",
+            [],
+        )
+        conditions = []
+        if state:
+            conditions.append("state = ?")
+            params.append(state.strip().upper())
+        if city:
+            conditions.append("city = ? COLLATE NOCASE")
+            params.append(city.strip())
+        if conditions:
+            sql += " WHERE " + " AND ".join(conditions)
+        rows = self.connection().execute(sql + " ORDER BY name COLLATE NOCASE, n", params)
+        return [addressbook.to_recipient(row[0], _book_entry(row)) for row in rows]
+
+    def book_entry(self, recipient_id: str) -> BookEntry:
+        """The entry as typed, for an edit form (the recipient lacks the city)."""
+        number = self._book_number(recipient_id)
+        row = (
+            self.connection()
+            .execute(
+                BOOK_SELECT + " WHERE n = ?",
+                (number,),
+            )
+            .fetchone()
+        )
+        if row is None:
+            raise self._unknown_book(recipient_id)
+        return _book_entry(row)
+
+    def book_add(self, entry: BookEntry) -> Recipient:
+        clean = addressbook.clean_entry(entry)
+        with self._transaction() as conn:
+            number = _insert_book(conn, clean)
+        return addressbook.to_recipient(number, clean)
+
+    def book_edit(self, recipient_id: str, entry: BookEntry) -> Recipient:
+        number = self._book_number(recipient_id)
+        clean = addressbook.clean_entry(entry)
+        with self._transaction() as conn:
+            changed = conn.execute(
+                "UPDATE book SET kind = ?, name = ?, last_name = ?, title = ?, organization = ?,"
+                " address = ?, city = ?, state = ? WHERE n = ?",
+                (*_book_values(clean), number),
+            ).rowcount
+        if not changed:
+            raise self._unknown_book(recipient_id)
+        return addressbook.to_recipient(number, clean)
+
+    def book_delete(self, recipient_id: str) -> None:
+        number = self._book_number(recipient_id)
+        with self._transaction() as conn:
+            deleted = conn.execute("DELETE FROM book WHERE n = ?", (number,)).rowcount
+        if not deleted:
+            raise self._unknown_book(recipient_id)
+
+    def book_import_csv(self, path: Path) -> list[Recipient]:
+        entries = addressbook.parse_book_csv(Path(path))
+        with self._transaction() as conn:
+            numbers = [_insert_book(conn, entry) for entry in entries]
+        return [addressbook.to_recipient(n, e) for n, e in zip(numbers, entries, strict=True)]
+
+    # Helpers
+
+    def _federal(self, state: str, districts: Sequence[str] | None) -> list[Recipient]:
+        sql = SELECT_RECIPIENTS + " WHERE state = ? AND (kind = ?"
+        params = [state, model.US_SENATOR]
+        if districts is None:
+            sql += " OR kind = ?)"
+            params.append(model.US_REPRESENTATIVE)
+        else:
+            marks = ", ".join("?" for _d in districts)
+            sql += f" OR (kind = ? AND district IN ({marks})))"
+            params.extend([model.US_REPRESENTATIVE, *districts])
+        return self._recipients(sql + ORDER, params)
+
+    def _recipients(self, sql: str, params: Sequence[str]) -> list[Recipient]:
+        conn = self.connection()
+        rows = conn.execute(sql, params).fetchall()
+        federal = [row[0] for row in rows if row[2] in FEDERAL_KINDS]
+        extra = store.district_offices(conn, federal)
+        return [store.recipient_from_row(row, extra.get(row[0], [])) for row in rows]
+
+    def _require(self, source: str, what: str, file_hint: str) -> None:
+        row = self.connection().execute("SELECT 1 FROM sources WHERE source = ?", (source,))
+        if row.fetchone() is None:
+            raise NotImportedError(
+                _("{what}: not imported yet. Import {file} first.").format(
+                    what=what, file=file_hint
+                )
+            )
+
+    def _book_recipient(self, number: int) -> Recipient:
+        return addressbook.to_recipient(number, self.book_entry(f"{addressbook.ID_PREFIX}{number}"))
+
+    def _book_number(self, recipient_id: str) -> int:
+        number = addressbook.book_number(recipient_id)
+        if number is None:
+            raise self._unknown_book(recipient_id)
+        return number
+
+    def _unknown_book(self, recipient_id: str) -> UnknownRecipientError:
+        return UnknownRecipientError(
+            _("No one with the id {id!r} is in the address book.").format(id=recipient_id)
+        )
+
+
+def _book_entry(row: Sequence[object]) -> BookEntry:
+    _n, kind, name, title, organization, address, city, state = (str(v) for v in row)
+    return BookEntry(name, title, organization, address, kind, city, state)
+
+
+def _book_values(entry: BookEntry) -> tuple[str, ...]:
+    return (
+        entry.kind,
+        entry.name,
+        addressbook.last_name(entry.name),
+        entry.title,
+        entry.organization,
+        entry.address,
+        entry.city,
+        entry.state,
+    )
+
+
+def _insert_book(conn: sqlite3.Connection, entry: BookEntry) -> int:
+    cursor = conn.execute(
+        "INSERT INTO book (kind, name, last_name, title, organization, address, city, state)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        _book_values(entry),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _shown_name(path: Path) -> str:
+    """A file's name; for a folder ("il/legislature") its parent too, which names the state."""
+    return f"{path.parent.name}/{path.name}" if path.is_dir() else path.name

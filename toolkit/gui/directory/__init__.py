@@ -1,0 +1,1 @@
+"""Widgets for the representatives directory: the recipient picker and its parts."""

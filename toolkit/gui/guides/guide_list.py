@@ -1,0 +1,138 @@
+"""The left column of the Guides page: a search box over a list of guides grouped by topic."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from toolkit.gui.guides.html_delegate import HTML_ROLE, HtmlDelegate
+from toolkit.guides.loader import Library
+from toolkit.guides.search import Hit, SearchIndex, snippet_html
+from toolkit.guides.topics import topic_label
+from toolkit.i18n import _
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+HIGHLIGHT = "background-color: #fff1a8; color: #000000;"
+
+
+class GuideList(QWidget):
+    """Emits ``guide_chosen(id)`` when a guide is clicked or chosen with Enter."""
+
+    guide_chosen = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library: Library | None = None
+        self._index: SearchIndex | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(_("Search the guides…"))
+        self.search_box.setAccessibleName(_("Search the guides"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self.refresh)
+        layout.addWidget(self.search_box)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.list = QListWidget()
+        self.list.setItemDelegate(HtmlDelegate(self.list))
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.itemActivated.connect(self._chosen)
+        self.list.itemClicked.connect(self._chosen)
+        layout.addWidget(self.list, 1)
+
+    def set_library(self, library: Library) -> None:
+        if self.library is not None and self.library.language == library.language:
+            return
+        self.library = library
+        self._index = None
+        self.refresh()
+
+    def index(self) -> SearchIndex:
+        # Built on the first search, not at start-up.
+        if self._index is None:
+            assert self.library is not None
+            self._index = SearchIndex(self.library)
+        return self._index
+
+    def refresh(self) -> None:
+        if self.library is None:
+            return
+        query = self.search_box.text().strip()
+        self.list.clear()
+        if not query:
+            self.status.setText("")
+            self._show_topics()
+            return
+        hits = self.index().search(query)
+        self.status.setText(
+            _("{count} guides match.").format(count=len(hits))
+            if hits
+            else _("No guide matches these words. Try fewer or shorter words.")
+        )
+        for hit in hits:
+            self._add_hit(hit)
+
+    def _show_topics(self) -> None:
+        assert self.library is not None
+        topic = None
+        for guide in self.library.guides:
+            if guide.topic != topic:
+                topic = guide.topic
+                label = topic_label(topic, self.library.language)
+                header = QListWidgetItem(label)
+                header.setData(
+                    HTML_ROLE, f'<span style="color:#1d4f91"><b>{escape(label)}</b></span>'
+                )
+                # Every role read later is set: PySide6 6.12 under-counts None for unset roles.
+                header.setData(ID_ROLE, "")
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = QFont(self.list.font())
+                font.setBold(True)
+                header.setFont(font)
+                self.list.addItem(header)
+            item = QListWidgetItem(guide.title)
+            item.setData(ID_ROLE, guide.id)
+            item.setData(HTML_ROLE, f'<p style="margin-left:10px">{escape(guide.title)}</p>')
+            item.setToolTip(guide.summary)
+            self.list.addItem(item)
+
+    def _add_hit(self, hit: Hit) -> None:
+        item = QListWidgetItem(f"{hit.guide.title}\n{hit.snippet_text()}")
+        item.setData(ID_ROLE, hit.guide.id)
+        item.setData(
+            HTML_ROLE,
+            f"<b>{escape(hit.guide.title)}</b><br><small>{snippet_html(hit.snippet, 'b', HIGHLIGHT)}</small>",
+        )
+        self.list.addItem(item)
+
+    def guide_ids(self) -> list[str]:
+        """The guide ids shown, in order (topic headers left out)."""
+        ids = [self.list.item(row).data(ID_ROLE) for row in range(self.list.count())]
+        return [str(guide_id) for guide_id in ids if guide_id]
+
+    def select(self, guide_id: str) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(ID_ROLE) == guide_id:
+                self.list.setCurrentItem(item)
+                return
+        self.list.clearSelection()
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        guide_id = item.data(ID_ROLE)
+        if guide_id:
+            self.guide_chosen.emit(str(guide_id))

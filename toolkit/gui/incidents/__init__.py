@@ -1,0 +1,1 @@
+"""Widgets of the Incident notes page: unlock, list, form, attachments, idle lock."""

@@ -1,0 +1,83 @@
+"""The attached files of a record: name, size and SHA-256 (never a preview or thumbnail)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from toolkit.i18n import _
+from toolkit.incidents.attachments import AttachmentInfo
+from toolkit.incidents.report_pdf import human_size
+
+
+class AttachmentsPanel(QWidget):
+    files_added = Signal(list)  # list[Path]
+    pick_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.items: list[AttachmentInfo] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel(_("Attached files (drag files here, or use Add files):"))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([_("File"), _("Size"), _("SHA-256")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setMaximumHeight(110)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(_("Add files…"))
+        self.add_button.clicked.connect(self.pick_requested.emit)
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def set_items(self, items: list[AttachmentInfo]) -> None:
+        self.items = list(items)
+        self.table.setRowCount(0)
+        for info in items:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, QTableWidgetItem(info.name))
+            self.table.setItem(row, 1, QTableWidgetItem(human_size(info.size)))
+            self.table.setItem(row, 2, QTableWidgetItem(info.sha256))
+
+    def selected(self) -> AttachmentInfo | None:
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        if rows:
+            return self.items[min(rows)]
+        return self.items[0] if len(self.items) == 1 else None
+
+    def clear(self) -> None:
+        self.set_items([])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt's name
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # Qt's name
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        files = [p for p in paths if p.is_file()]
+        if files:
+            self.files_added.emit(files)
+            event.acceptProposedAction()

@@ -1,0 +1,186 @@
+"""The incident form: one tab per section, big fields, every field of the record."""
+
+from __future__ import annotations
+
+from dataclasses import fields as dc_fields
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from toolkit.gui.incidents.rows_editor import RowsEditor
+from toolkit.i18n import _
+from toolkit.incidents.labels import COLUMN_LABELS, LABELS, SECTIONS
+from toolkit.incidents.record import AGENCIES, PAPERS, ROW_TYPES, TOLD, Incident
+
+BIG_TEXT = {
+    "place_description",
+    "what_happened",
+    "what_was_said",
+    "force_injuries",
+    "property_taken",
+    "uniforms",
+    "papers_name_address",
+    "told_notes",
+    "follow_up",
+}
+PLACEHOLDERS = {
+    "start_date": "YYYY-MM-DD",
+    "end_date": "YYYY-MM-DD",
+    "start_time": "HH:MM",
+    "end_time": "HH:MM",
+}
+
+
+class RecordForm(QWidget):
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.widgets: dict[str, QWidget] = {}
+        self.record_id = ""
+        self.created = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        for title, names in SECTIONS:
+            page = QWidget()
+            form = QFormLayout(page)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            for name in names:
+                widget = self._make(name)
+                self.widgets[name] = widget
+                form.addRow(_(LABELS[name]), widget)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, _(title))
+        layout.addWidget(self.tabs)
+
+    def _make(self, name: str) -> QWidget:
+        widget: QWidget
+        if name in ("agency", "papers"):
+            combo = QComboBox()
+            for value, label in (AGENCIES if name == "agency" else PAPERS).items():
+                combo.addItem(_(label), value)
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            widget = combo
+        elif name == "officer_count":
+            spin = QSpinBox()
+            spin.setRange(-1, 10_000)
+            spin.setSpecialValueText(_("Not filled in"))
+            spin.setValue(-1)
+            spin.valueChanged.connect(lambda _v: self.changed.emit())
+            widget = spin
+        elif name in ROW_TYPES:
+            columns = [(f.name, _(COLUMN_LABELS[f.name])) for f in dc_fields(ROW_TYPES[name])]
+            editor = RowsEditor(columns)
+            editor.changed.connect(self.changed.emit)
+            widget = editor
+        elif name == "told":
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            for key, label in TOLD.items():
+                check = QCheckBox(_(label))
+                check.setObjectName(f"told_{key}")
+                check.toggled.connect(lambda _c: self.changed.emit())
+                column.addWidget(check)
+            widget = box
+        elif name == "reporter_anonymous":
+            check = QCheckBox(_("Yes, do not keep the reporter's name"))
+            check.toggled.connect(lambda _c: self.changed.emit())
+            widget = check
+        elif name in BIG_TEXT:
+            text = QPlainTextEdit()
+            text.setMinimumHeight(160 if name == "what_happened" else 90)
+            text.textChanged.connect(self.changed.emit)
+            widget = text
+        else:
+            line = QLineEdit()
+            line.setPlaceholderText(PLACEHOLDERS.get(name, ""))
+            line.textChanged.connect(lambda _t: self.changed.emit())
+            widget = line
+        widget.setAccessibleName(_(LABELS[name]))
+        return widget
+
+    def _told_boxes(self) -> dict[str, QCheckBox]:
+        box = self.widgets["told"]
+        found = {key: box.findChild(QCheckBox, f"told_{key}") for key in TOLD}
+        return {key: check for key, check in found.items() if check is not None}
+
+    def data(self) -> dict[str, Any]:
+        """The form's content as record data (keys are field names)."""
+        out: dict[str, Any] = {}
+        for name, widget in self.widgets.items():
+            if isinstance(widget, QComboBox):
+                out[name] = str(widget.currentData())
+            elif isinstance(widget, QSpinBox):
+                out[name] = None if widget.value() < 0 else widget.value()
+            elif isinstance(widget, RowsEditor):
+                out[name] = widget.rows()
+            elif isinstance(widget, QCheckBox):
+                out[name] = widget.isChecked()
+            elif isinstance(widget, QPlainTextEdit):
+                out[name] = widget.toPlainText()
+            elif isinstance(widget, QLineEdit):
+                out[name] = widget.text().strip()
+        out["told"] = [key for key, check in self._told_boxes().items() if check.isChecked()]
+        if self.record_id:
+            out["id"] = self.record_id
+        if self.created:
+            out["created"] = self.created
+        return out
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        self.blockSignals(True)
+        try:
+            record = Incident()
+            self.record_id = str(data.get("id") or record.id)
+            self.created = str(data.get("created") or record.created)
+            for name, widget in self.widgets.items():
+                value = data.get(name, getattr(record, name))
+                if isinstance(widget, QComboBox):
+                    widget.setCurrentIndex(max(0, widget.findData(value or "")))
+                elif isinstance(widget, QSpinBox):
+                    widget.setValue(-1 if value in (None, "") else int(value))
+                elif isinstance(widget, RowsEditor):
+                    widget.set_rows([r if isinstance(r, dict) else r.__dict__ for r in value])
+                elif isinstance(widget, QCheckBox):
+                    widget.setChecked(bool(value))
+                elif isinstance(widget, QPlainTextEdit):
+                    widget.setPlainText(str(value or ""))
+                elif isinstance(widget, QLineEdit):
+                    widget.setText(str(value or ""))
+            told = data.get("told") or []
+            for key, check in self._told_boxes().items():
+                check.setChecked(key in told)
+        finally:
+            self.blockSignals(False)
+
+    def set_record(self, record: Incident) -> None:
+        self.set_data(record.to_dict())
+
+    def clear(self) -> None:
+        """Empty every field (used when locking, so no decrypted text stays in a widget)."""
+        self.set_data({"id": "", "created": ""})
+        self.record_id = ""
+        self.created = ""
+        self.tabs.setCurrentIndex(0)
+
+    def is_empty(self) -> bool:
+        empty = {"id", "created", "told"}
+        return not any(
+            v for k, v in self.data().items() if k not in empty and v not in ("", None, [], False)
+        )

@@ -1,0 +1,262 @@
+"""An unlocked vault: the list with search, the form, attachments and the actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from toolkit.errors import UserError
+from toolkit.gui.incidents.attachments_panel import AttachmentsPanel
+from toolkit.gui.incidents.record_form import RecordForm
+from toolkit.i18n import _
+from toolkit.incidents import attachments as att
+from toolkit.incidents import record as record_mod
+from toolkit.incidents.vault import Vault
+
+AUTOSAVE_MS = 3000
+DRAFT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class VaultView(QWidget):
+    lock_requested = Signal()
+    # Export actions are handled by the page, which owns the file dialogs.
+    export_report = Signal()
+    export_package = Signal()
+    public_photo = Signal()
+    delete_record = Signal()
+    delete_vault = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.vault: Vault | None = None
+        self.drafts: dict[str, dict[str, object]] = {}
+        self.dirty = False
+        self.pick_files: Callable[[], list[Path]] = lambda: []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.vault_label = QLabel("")
+        top.addWidget(self.vault_label, 1)
+        self.delete_vault_button = QPushButton(_("Delete whole vault"))
+        self.delete_vault_button.setObjectName("danger")
+        self.delete_vault_button.clicked.connect(self.delete_vault.emit)
+        top.addWidget(self.delete_vault_button)
+        self.lock_button = QPushButton(_("Lock"))
+        self.lock_button.setObjectName("primary")
+        self.lock_button.clicked.connect(self.lock_requested.emit)
+        top.addWidget(self.lock_button)
+        layout.addLayout(top)
+
+        splitter = QSplitter()
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search the records"))
+        self.search.textChanged.connect(self.fill_list)
+        left_column.addWidget(self.search)
+        self.list = QListWidget()
+        self.list.currentItemChanged.connect(self._selected)
+        left_column.addWidget(self.list, 1)
+        self.new_button = QPushButton(_("New record"))
+        self.new_button.clicked.connect(self.new_record)
+        left_column.addWidget(self.new_button)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        self.notice = QLabel("")
+        self.notice.setWordWrap(True)
+        right_column.addWidget(self.notice)
+        self.form = RecordForm()
+        self.form.changed.connect(self._changed)
+        right_column.addWidget(self.form, 1)
+        self.attachments = AttachmentsPanel()
+        self.attachments.files_added.connect(self.add_files)
+        self.attachments.pick_requested.connect(lambda: self.add_files(self.pick_files()))
+        right_column.addWidget(self.attachments)
+        actions = QHBoxLayout()
+        self.save_button = QPushButton(_("Save"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        actions.addWidget(self.save_button)
+        for label, signal in (
+            (_("Export report"), self.export_report),
+            (_("Export package"), self.export_package),
+            (_("Public photo copy"), self.public_photo),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(signal.emit)
+            actions.addWidget(button)
+        self.delete_button = QPushButton(_("Delete record"))
+        self.delete_button.setObjectName("danger")
+        self.delete_button.clicked.connect(self.delete_record.emit)
+        actions.addWidget(self.delete_button)
+        right_column.addLayout(actions)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        layout.addWidget(splitter, 1)
+
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_draft)
+
+    # -- showing -----------------------------------------------------------------------------
+    def show_vault(self, opened: Vault) -> None:
+        self.vault = opened
+        self.vault_label.setText(_("Vault: {name}").format(name=opened.name))
+        self.drafts = opened.drafts()
+        problems = opened.load().errors
+        notes = []
+        if opened.damage_note:
+            notes.append(
+                _("This vault is damaged and open read-only: {note}").format(
+                    note=opened.damage_note
+                )
+            )
+        if problems:
+            notes.append(
+                _("{n} items could not be read; everything else is shown.").format(n=len(problems))
+            )
+        self.notice.setText(" ".join(notes))
+        self.fill_list()
+        self.new_record()
+
+    def fill_list(self) -> None:
+        if self.vault is None:
+            return
+        query = self.search.text()
+        self.list.blockSignals(True)
+        self.list.clear()
+        saved = {r.id for r in self.vault.records()}
+        for draft_id, data in self.drafts.items():
+            if draft_id in saved:
+                continue
+            draft = record_mod.from_dict({**data, "id": draft_id}, validate=False)
+            if record_mod.matches(draft, query):
+                item = QListWidgetItem(_("Draft: {title}").format(title=draft.title() or "…"))
+                item.setData(Qt.ItemDataRole.UserRole, draft_id)
+                item.setData(DRAFT_ROLE, True)
+                self.list.addItem(item)
+        for item_record in self.vault.records():
+            if record_mod.matches(item_record, query):
+                item = QListWidgetItem(item_record.title())
+                item.setData(Qt.ItemDataRole.UserRole, item_record.id)
+                self.list.addItem(item)
+        self.list.blockSignals(False)
+
+    def _selected(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None or self.vault is None:
+            return
+        self.save_draft()
+        self.open_record(str(current.data(Qt.ItemDataRole.UserRole)))
+
+    def open_record(self, record_id: str) -> None:
+        assert self.vault is not None
+        draft = self.drafts.get(record_id)
+        if draft is not None:
+            self.form.set_data({**draft, "id": record_id})
+            self.notice.setText(_("Unsaved changes were restored from the autosaved draft."))
+        else:
+            self.form.set_record(self.vault.get(record_id))
+            self.notice.setText("")
+        self.dirty = False
+        self.refresh_attachments()
+
+    def refresh_attachments(self) -> None:
+        if self.vault is None or not self.form.record_id:
+            self.attachments.clear()
+            return
+        self.attachments.set_items(att.attachments(self.vault, self.form.record_id))
+
+    def new_record(self) -> None:
+        self.save_draft()
+        self.form.set_record(record_mod.Incident())
+        self.list.clearSelection()
+        self.dirty = False
+        self.attachments.clear()
+
+    # -- saving ------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self.dirty = True
+        self.autosave.start()
+
+    def save_draft(self) -> None:
+        """Autosave the form, encrypted, so a crash or a lock loses nothing."""
+        self.autosave.stop()
+        if self.vault is None or not self.dirty or not self.vault.writable:
+            return
+        data = self.form.data()
+        record_id = str(data.get("id", ""))
+        if not record_id or self.form.is_empty():
+            return
+        self.vault.save_draft(record_id, data)
+        self.drafts[record_id] = data
+        self.dirty = False
+
+    def current_record(self) -> record_mod.Incident:
+        return record_mod.from_dict(self.form.data())
+
+    def save(self) -> bool:
+        if self.vault is None:
+            return False
+        try:
+            saved = self.vault.save(self.current_record())
+        except UserError as exc:
+            self.notice.setText(str(exc))
+            return False
+        self.autosave.stop()
+        self.drafts.pop(saved.id, None)
+        self.dirty = False
+        self.fill_list()
+        self._select(saved.id)
+        self.notice.setText(_("Saved."))
+        return True
+
+    def _select(self, record_id: str) -> None:
+        self.list.blockSignals(True)
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == record_id:
+                self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+
+    def add_files(self, files: list[Path]) -> None:
+        if self.vault is None or not files:
+            return
+        # Files belong to a saved record: save first (this also checks the date).
+        if not self.save():
+            return
+        try:
+            for path in files:
+                att.add_file(self.vault, self.form.record_id, Path(path))
+        except UserError as exc:
+            self.notice.setText(str(exc))
+        self.refresh_attachments()
+
+    def clear(self) -> None:
+        """Forget everything decrypted: list, form, attachments, search, drafts."""
+        self.autosave.stop()
+        self.vault = None
+        self.drafts = {}
+        self.dirty = False
+        self.list.clear()
+        self.search.clear()
+        self.form.clear()
+        self.attachments.clear()
+        self.notice.setText("")
+        self.vault_label.setText("")

@@ -1,0 +1,1 @@
+"""The widgets of the Letters page: template chooser, recipient, fields, preview and drives."""

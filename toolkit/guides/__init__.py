@@ -1,0 +1,1 @@
+"""Know-your-rights guides: loading, the Markdown subset, search, and printable PDFs (no Qt)."""

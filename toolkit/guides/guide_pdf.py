@@ -1,0 +1,181 @@
+"""Printable guides: the full guide, and a one-page summary for a flyer (ReportLab, in memory).
+
+Both end with the notice (not legal advice, last reviewed, who to call) in the guide's language;
+the full guide also lists its sources there, on its last page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from toolkit.guides.blocks import BULLETS, HEADING, NUMBERS, PARAGRAPH, Block, Runs, parse, plain
+from toolkit.guides.blocks import sections as split_sections
+from toolkit.guides.model import Guide
+from toolkit.guides.notice import Notice, notice_for
+from toolkit.i18n import translate_in
+from toolkit.pdf.markup import para_text
+from toolkit.settings import Settings
+
+NOTICE_BACKGROUND = "#e8f1fb"
+NOTICE_BORDER = "#9bbbe0"
+SUMMARY_SECTIONS = 10
+
+
+def runs_markup(runs: Runs) -> str:
+    """Runs as ReportLab paragraph markup; text escaped, links printed as their words."""
+    parts = []
+    for run in runs:
+        text = para_text(run.text)
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        parts.append(text)
+    return "".join(parts)
+
+
+def _styles(scale: float) -> dict[str, Any]:
+    from reportlab.lib import colors
+
+    from toolkit.pdf.document import stylesheet
+
+    styles = stylesheet(scale)
+    styles["h2"] = styles["h2"].clone("guide-h2", keepWithNext=1)
+    styles["h3"] = styles["h3"].clone("guide-h3", keepWithNext=1)
+    styles["summary"] = styles["body"].clone(
+        "guide-summary",
+        fontSize=12.5 * scale,
+        leading=17 * scale,
+        textColor=colors.HexColor("#333333"),
+        spaceAfter=10 * scale,
+    )
+    return styles
+
+
+def block_flowables(block: Block, styles: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    if block.kind == HEADING:
+        return [Paragraph(runs_markup(block.runs), styles["h2" if block.level == 2 else "h3"])]
+    if block.kind == BULLETS:
+        return [Paragraph(runs_markup(i), styles["bullet"], bulletText="•") for i in block.items]
+    if block.kind == NUMBERS:
+        return [
+            Paragraph(runs_markup(item), styles["bullet"], bulletText=f"{number}.")
+            for number, item in enumerate(block.items, start=block.start)
+        ]
+    return [Paragraph(runs_markup(block.runs), styles["body"])]
+
+
+def notice_box(notice: Notice, styles: dict[str, Any], with_sources: bool, width: float) -> Any:
+    """The notice as a tinted box (a one-cell table, so it is never split across pages)."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    content = [
+        Paragraph(para_text(notice.heading), styles["h2"]),
+        Paragraph(para_text(notice.text), styles["body"]),
+        Paragraph(f"<b>{para_text(notice.reviewed)}</b>", styles["body"]),
+        Paragraph(para_text(notice.call_heading), styles["h3"]),
+        Paragraph(f"<b>{para_text(notice.call_text)}</b>", styles["body"]),
+    ]
+    if with_sources:
+        content.append(Paragraph(para_text(notice.sources_heading), styles["h3"]))
+        content += [
+            Paragraph(para_text(line), styles["small"], bulletText="•") for line in notice.sources
+        ]
+    table = Table([[content]], colWidths=[width])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(NOTICE_BACKGROUND)),
+                ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor(NOTICE_BORDER)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    return table
+
+
+def _spec(guide: Guide, paper: str, title: str) -> Any:
+    from toolkit.pdf.document import DocumentSpec
+
+    language = guide.language
+    return DocumentSpec(
+        paper=paper,
+        title=title,
+        subject=guide.summary,
+        language=language,
+        page_label=translate_in(language, "Page {page} of {pages}"),
+        footer_text=f"{guide.title} · {translate_in(language, 'Not legal advice')}",
+    )
+
+
+def _frame_size(paper: str) -> tuple[float, float]:
+    from toolkit.pdf.document import MARGINS, page_size
+
+    width, height = page_size(paper)
+    return width - 2 * MARGINS[paper], height - 2 * MARGINS[paper]
+
+
+def guide_pdf(
+    guide: Guide, settings: Settings | None = None, paper: str | None = None, scale: float = 1.0
+) -> bytes:
+    """The whole guide as PDF bytes; the notice and sources close its last page."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    from toolkit.pdf.document import build_pdf
+
+    paper = paper or (settings.paper if settings else "letter")
+    width, _height = _frame_size(paper)
+    styles = _styles(scale)
+    story: list[Any] = [
+        Paragraph(para_text(guide.title), styles["title"]),
+        Paragraph(para_text(guide.summary), styles["summary"]),
+    ]
+    for block in parse(guide.body):
+        story += block_flowables(block, styles)
+    story += [Spacer(1, 14 * scale), notice_box(notice_for(guide, settings), styles, True, width)]
+    return build_pdf(story, _spec(guide, paper, guide.title))
+
+
+def first_point(blocks: list[Block]) -> str:
+    """The first list item of a section, or else the first sentence of its first paragraph."""
+    for block in blocks:
+        if block.kind in (BULLETS, NUMBERS) and block.items:
+            return runs_markup(block.items[0])
+    for block in blocks:
+        if block.kind == PARAGRAPH:
+            text = plain(block.runs)
+            end = text.find(". ")
+            return para_text(text[: end + 1] if end > 0 else text)
+    return ""
+
+
+def summary_pdf(guide: Guide, settings: Settings | None = None, paper: str | None = None) -> bytes:
+    """One page for a flyer: title, summary, each section's heading and first point, notice."""
+    from reportlab.platypus import KeepInFrame, Paragraph, Spacer
+
+    from toolkit.pdf.document import build_pdf
+
+    paper = paper or (settings.paper if settings else "letter")
+    width, height = _frame_size(paper)
+    styles = _styles(1.0)
+    content: list[Any] = [
+        Paragraph(para_text(guide.title), styles["title"]),
+        Paragraph(para_text(guide.summary), styles["summary"]),
+    ]
+    for heading, blocks in split_sections(parse(guide.body))[:SUMMARY_SECTIONS]:
+        point = first_point(blocks)
+        if not heading or not point:
+            continue
+        content.append(Paragraph(para_text(heading), styles["h3"]))
+        content.append(Paragraph(point, styles["bullet"], bulletText="•"))
+    content += [Spacer(1, 8), notice_box(notice_for(guide, settings), styles, False, width)]
+    # Shrinking (rather than flowing on) is what guarantees a single page.
+    one_page = KeepInFrame(width, height - 2, content, mode="shrink")
+    title = f"{guide.title} ({translate_in(guide.language, 'summary')})"
+    return build_pdf([one_page], _spec(guide, paper, title))

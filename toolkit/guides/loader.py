@@ -1,0 +1,214 @@
+"""Reading guide files: YAML front matter checked field by field, then the Markdown body.
+
+Guides live in ``assets/guides/<lang>/<id>.md``. Any mistake in a file is reported as a
+``GuideError`` naming the file and the field, so a content editor can fix it without a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from toolkit import paths
+from toolkit.errors import UserError
+from toolkit.guides.model import Guide, Source
+from toolkit.guides.topics import TOPICS, reading_position, topic_order
+from toolkit.i18n import _
+
+FENCE = "---"
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+REQUIRED_TEXT = ("id", "title", "summary", "language", "topic")
+KNOWN_KEYS = {*REQUIRED_TEXT, "reviewed", "sources", "related_guides", "related_tools"}
+
+
+class GuideError(UserError):
+    """A guide file is missing, unreadable or malformed; the message names the file."""
+
+
+class UnknownGuideError(GuideError):
+    """No guide with that id (or no guides in that language)."""
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every guide of one language, in list order (topic, then reading order)."""
+
+    language: str
+    guides: tuple[Guide, ...]
+
+    def ids(self) -> list[str]:
+        return [guide.id for guide in self.guides]
+
+    def find(self, guide_id: str) -> Guide | None:
+        return next((g for g in self.guides if g.id == guide_id), None)
+
+    def get(self, guide_id: str) -> Guide:
+        guide = self.find(guide_id)
+        if guide is None:
+            raise UnknownGuideError(
+                _('There is no guide "{id}". See the guide ids with: toolkit guides list').format(
+                    id=guide_id
+                )
+            )
+        return guide
+
+
+def guides_root() -> Path:
+    return paths.asset("guides")
+
+
+def languages(root: Path | None = None) -> list[str]:
+    """Languages that have a guides folder, English first."""
+    base = root or guides_root()
+    found = sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+    return sorted(found, key=lambda code: (code != "en", code))
+
+
+def _fail(path: Path, problem: str) -> GuideError:
+    return GuideError(_("Guide file {file}: {problem}").format(file=path.name, problem=problem))
+
+
+def split_front_matter(path: Path, text: str) -> tuple[str, str]:
+    lines = text.replace("\r\n", "\n").split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        raise _fail(path, _('it must start with a "---" line and the front matter.'))
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FENCE:
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]).strip("\n")
+    raise _fail(path, _('the front matter has no closing "---" line.'))
+
+
+def _text(path: Path, meta: dict[str, Any], key: str) -> str:
+    value = meta.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, _('"{field}" must be non-empty text.').format(field=key))
+    return value.strip()
+
+
+def _text_list(path: Path, meta: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = meta.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise _fail(path, _('"{field}" must be a list of names.').format(field=key))
+    return tuple(value)
+
+
+def _reviewed(path: Path, meta: dict[str, Any]) -> dt.date:
+    value = meta.get("reviewed")
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _fail(path, _('"reviewed" must be a date written as YYYY-MM-DD.'))
+
+
+def _sources(path: Path, meta: dict[str, Any]) -> tuple[Source, ...]:
+    raw = meta.get("sources")
+    if not isinstance(raw, list) or not raw:
+        raise _fail(path, _('"sources" must list at least one source.'))
+    sources = []
+    for number, item in enumerate(raw, start=1):
+        title = item.get("title") if isinstance(item, dict) else None
+        publisher = item.get("publisher", "") if isinstance(item, dict) else None
+        url = item.get("url", "") if isinstance(item, dict) else None
+        if not isinstance(title, str) or not title.strip() or not isinstance(publisher, str):
+            raise _fail(
+                path, _("source {number} needs a title and a publisher.").format(number=number)
+            )
+        if not isinstance(url, str) or (url and not url.startswith(("https://", "http://"))):
+            raise _fail(
+                path,
+                _("source {number} has an address that is not a web link.").format(number=number),
+            )
+        sources.append(Source(title.strip(), publisher.strip(), url.strip()))
+    return tuple(sources)
+
+
+def parse_guide(path: Path, text: str) -> Guide:
+    """Build a guide from a file's text; ``path`` names the file in error messages."""
+    import yaml
+
+    header, body = split_front_matter(path, text)
+    try:
+        meta = yaml.load(header, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = where.line + 2 if where is not None else "?"
+        raise _fail(path, _("the front matter is not valid YAML (line {line}).").format(line=line))
+    if not isinstance(meta, dict):
+        raise _fail(path, _("the front matter must be a list of NAME: VALUE lines."))
+    unknown = sorted(set(meta) - KNOWN_KEYS)
+    if unknown:
+        raise _fail(path, _("unknown field {field}.").format(field=", ".join(map(str, unknown))))
+    guide_id = _text(path, meta, "id")
+    if not ID_PATTERN.match(guide_id) or guide_id != path.stem:
+        raise _fail(
+            path,
+            _('"id" must be lowercase words joined by "-" and match the file name.'),
+        )
+    language = _text(path, meta, "language")
+    if language != path.parent.name:
+        raise _fail(
+            path,
+            _('"language" must match the folder name ({folder}).').format(folder=path.parent.name),
+        )
+    topic = _text(path, meta, "topic")
+    if topic not in TOPICS:
+        raise _fail(path, _('"topic" must be one of: {topics}.').format(topics=", ".join(TOPICS)))
+    if not body.strip():
+        raise _fail(path, _("the guide has no text after the front matter."))
+    return Guide(
+        id=guide_id,
+        title=_text(path, meta, "title"),
+        summary=_text(path, meta, "summary"),
+        language=language,
+        topic=topic,
+        reviewed=_reviewed(path, meta),
+        body=body,
+        sources=_sources(path, meta),
+        related_guides=_text_list(path, meta, "related_guides"),
+        related_tools=_text_list(path, meta, "related_tools"),
+        path=path,
+    )
+
+
+def load_guide(path: Path) -> Guide:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(
+            path, _("it could not be read ({reason}).").format(reason=type(exc).__name__)
+        ) from exc
+    return parse_guide(path, text)
+
+
+def load_library(language: str, root: Path | None = None) -> Library:
+    """Every guide of ``language``; bundled guides are read once per process."""
+    if root is None:
+        return _bundled_library(language)
+    return _read_library(language, root)
+
+
+@cache
+def _bundled_library(language: str) -> Library:
+    return _read_library(language, guides_root())
+
+
+def _read_library(language: str, root: Path) -> Library:
+    folder = root / language
+    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    if not files:
+        raise UnknownGuideError(
+            _("There are no guides in language {language}. Available: {languages}").format(
+                language=language, languages=", ".join(languages(root)) or "-"
+            )
+        )
+    guides = [load_guide(path) for path in files]
+    guides.sort(key=lambda g: (topic_order(g.topic), reading_position(g.id), g.title.casefold()))
+    return Library(language, tuple(guides))

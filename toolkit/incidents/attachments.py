@@ -1,0 +1,174 @@
+"""Attachments: files copied into a vault encrypted in 1 MiB chunks, streamed both ways.
+
+Each chunk has its own nonce and is bound to (attachment id, chunk index, final flag), so a
+missing, reordered or cut-off chunk is detected. The SHA-256 of the original is recorded at
+import and checked again whenever the file is read back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import IO, BinaryIO
+
+from toolkit.i18n import _
+from toolkit.incidents import crypto, store
+from toolkit.incidents.crypto import DecryptError
+from toolkit.incidents.record import new_id, now_utc
+from toolkit.incidents.store import VaultError
+from toolkit.incidents.vault import ItemError, Vault, describe
+
+CHUNK_SIZE = 1024 * 1024
+
+
+@dataclass
+class AttachmentInfo:
+    id: str
+    record_id: str
+    name: str
+    size: int
+    sha256: str
+    kind: str
+    imported: str
+
+
+class AttachmentError(VaultError):
+    """An attachment whose stored chunks no longer match what was imported."""
+
+
+def chunk_aad(attachment_id: str, index: int, final: bool) -> bytes:
+    return crypto.aad("chunk", attachment_id, index, b"\x01" if final else b"\x00")
+
+
+def _read_chunks(source: BinaryIO) -> Iterator[tuple[bytes, bool]]:
+    """Yield (chunk, is_final); an empty file is one empty final chunk."""
+    current = source.read(CHUNK_SIZE)
+    while True:
+        following = source.read(CHUNK_SIZE)
+        yield current, not following
+        if not following:
+            return
+        current = following
+
+
+def add_file(vault: Vault, record_id: str, path: Path) -> AttachmentInfo:
+    """Copy ``path`` into the vault, encrypted, in one transaction."""
+    record_id = vault.get(record_id).id
+    try:
+        with Path(path).open("rb") as source:
+            return add_stream(vault, record_id, source, Path(path).name)
+    except OSError as exc:
+        raise VaultError(
+            _("Could not read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from exc
+
+
+def add_stream(vault: Vault, record_id: str, source: BinaryIO, name: str) -> AttachmentInfo:
+    conn = vault.require_writable()
+    key = vault.key()
+    attachment_id = new_id()
+    digest = hashlib.sha256()
+    size = 0
+    count = 0
+    with store.transaction(conn):
+        for index, (chunk, final) in enumerate(_read_chunks(source)):
+            digest.update(chunk)
+            size += len(chunk)
+            blob = crypto.seal(key, chunk, chunk_aad(attachment_id, index, final))
+            conn.execute(
+                "INSERT INTO chunks (attachment_id, idx, blob) VALUES (?, ?, ?)",
+                (attachment_id, index, blob),
+            )
+            count = index + 1
+        info = AttachmentInfo(
+            id=attachment_id,
+            record_id=record_id,
+            name=name,
+            size=size,
+            sha256=digest.hexdigest(),
+            kind=mimetypes.guess_type(name)[0] or "application/octet-stream",
+            imported=now_utc(),
+        )
+        meta = vault.seal_json(asdict(info), crypto.aad("attachment", attachment_id, record_id))
+        conn.execute(
+            "INSERT INTO attachments (id, record_id, meta, size, chunks) VALUES (?, ?, ?, ?, ?)",
+            (attachment_id, record_id, meta, size, count),
+        )
+    return info
+
+
+def list_for(vault: Vault, record_id: str) -> tuple[list[AttachmentInfo], list[ItemError]]:
+    infos: list[AttachmentInfo] = []
+    errors: list[ItemError] = []
+    rows = vault.conn().execute(
+        "SELECT id, meta FROM attachments WHERE record_id = ? ORDER BY rowid", (record_id,)
+    )
+    for attachment_id, blob in rows.fetchall():
+        try:
+            data = vault.unseal_json(
+                bytes(blob), crypto.aad("attachment", str(attachment_id), record_id)
+            )
+            infos.append(AttachmentInfo(**data))
+        except (DecryptError, ValueError, TypeError) as exc:
+            errors.append(ItemError(str(attachment_id), describe(exc)))
+    return infos, errors
+
+
+def attachments(vault: Vault, record_id: str) -> list[AttachmentInfo]:
+    return list_for(vault, record_id)[0]
+
+
+def iter_plain(vault: Vault, info: AttachmentInfo) -> Iterator[bytes]:
+    """Decrypted chunks in order; raises AttachmentError if anything was changed or lost."""
+    conn = vault.conn()
+    key = vault.key()
+    digest = hashlib.sha256()
+    try:
+        row = conn.execute("SELECT chunks FROM attachments WHERE id = ?", (info.id,)).fetchone()
+        count = int(row[0]) if row else 0
+        for index in range(count):
+            chunk_row = conn.execute(
+                "SELECT blob FROM chunks WHERE attachment_id = ? AND idx = ?", (info.id, index)
+            ).fetchone()
+            if chunk_row is None:
+                raise DecryptError("missing chunk")
+            plain = crypto.unseal(
+                key, bytes(chunk_row[0]), chunk_aad(info.id, index, index == count - 1)
+            )
+            digest.update(plain)
+            yield plain
+    except (DecryptError, sqlite3.DatabaseError) as exc:
+        raise _damaged(info, describe(exc)) from exc
+    if count == 0 or digest.hexdigest() != info.sha256:
+        raise _damaged(info, _("its SHA-256 no longer matches the original"))
+
+
+def _damaged(info: AttachmentInfo, reason: str) -> AttachmentError:
+    return AttachmentError(
+        _("The attachment {name} cannot be read back intact: {reason}.").format(
+            name=info.name, reason=reason
+        )
+    )
+
+
+def copy_to(vault: Vault, info: AttachmentInfo, target: IO[bytes]) -> None:
+    for chunk in iter_plain(vault, info):
+        target.write(chunk)
+
+
+def read_bytes(vault: Vault, info: AttachmentInfo, limit: int = 64 * CHUNK_SIZE) -> bytes:
+    """A small attachment in memory (a photo for the public copy); refuses large files."""
+    if info.size > limit:
+        raise VaultError(_("The file {name} is too large to open here.").format(name=info.name))
+    return b"".join(iter_plain(vault, info))
+
+
+def delete(vault: Vault, attachment_id: str) -> None:
+    conn = vault.require_writable()
+    with store.transaction(conn):
+        conn.execute("DELETE FROM chunks WHERE attachment_id = ?", (attachment_id,))
+        conn.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))

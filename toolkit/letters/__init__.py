@@ -1,0 +1,1 @@
+"""Letters to representatives: template catalog, composition, PDFs, envelopes, labels and drives."""

@@ -1,0 +1,147 @@
+"""Who a letter goes to: the inside address and the greeting for each kind of recipient."""
+
+from __future__ import annotations
+
+from toolkit.directory import model
+from toolkit.directory.model import Office, Recipient
+from toolkit.letters.phrases import phrase, title_in
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
+_DEFAULT_TITLES = {
+    model.US_SENATOR: "Senator",
+    model.US_REPRESENTATIVE: "Representative",
+    model.STATE_UPPER: "Senator",
+    model.STATE_LOWER: "Representative",
+    model.CITY_COUNCIL: "Councilmember",
+}
+_CHAMBERS = {
+    model.US_SENATOR: "senate",
+    model.US_REPRESENTATIVE: "house",
+    model.STATE_UPPER: "upper",
+    model.STATE_LOWER: "lower",
+    model.CITY_COUNCIL: "council",
+}
+MANUAL_ID = "manual"
+
+
+def last_name_of(full_name: str) -> str:
+    words = [w.strip(",") for w in full_name.split()]
+    while len(words) > 1 and words[-1].lower() in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def address_lines(text: str) -> tuple[str, ...]:
+    """Address lines typed as one text: newlines, or " | " where a spreadsheet cell has one line."""
+    raw = text.replace("\r", "\n").replace("|", "\n").split("\n")
+    return tuple(line.strip() for line in raw if line.strip())
+
+
+def _manual_kind(title: str, template_kind: str) -> str:
+    lowered = title.lower()
+    if template_kind == "congress":
+        senator = "senator" in lowered
+        return model.US_SENATOR if senator else model.US_REPRESENTATIVE
+    if template_kind == "state_legislator":
+        return model.STATE_UPPER if "senator" in lowered else model.STATE_LOWER
+    if template_kind == "city_council" or "council" in lowered or "alder" in lowered:
+        return model.CITY_COUNCIL
+    return model.OTHER
+
+
+def manual_recipient(name: str, title: str, address: str, template_kind: str) -> Recipient:
+    """A recipient typed by hand: anyone not in the directory, or a whole city council."""
+    kind = _manual_kind(title, template_kind)
+    name = " ".join(name.split())
+    return Recipient(
+        id=MANUAL_ID,
+        kind=kind,
+        full_name=name,
+        last_name=last_name_of(name),
+        title=title.strip() or (_DEFAULT_TITLES.get(kind, "") if name else ""),
+        chamber=_CHAMBERS.get(kind, ""),
+        offices=(Office("", address_lines(address)),) if address.strip() else (),
+        source="typed",
+    )
+
+
+def chamber_of(recipient: Recipient) -> str:
+    return recipient.chamber or _CHAMBERS.get(recipient.kind, "")
+
+
+def is_whole_council(recipient: Recipient) -> bool:
+    return recipient.kind == model.CITY_COUNCIL and not recipient.full_name.strip()
+
+
+def choose_office(recipient: Recipient, office_index: int = 0) -> Office | None:
+    if not recipient.offices:
+        return None
+    return recipient.offices[min(max(office_index, 0), len(recipient.offices) - 1)]
+
+
+def _with_organization(recipient: Recipient, lines: list[str], language: str) -> list[str]:
+    """Washington addresses need the chamber's name before the city line."""
+    keys = {model.US_SENATOR: "senate", model.US_REPRESENTATIVE: "house"}
+    key = keys.get(recipient.kind)
+    if key is None or not lines:
+        return lines
+    org = phrase(language, key)
+    joined = " ".join(lines)
+    in_dc = "2051" in lines[-1] and "Washington" in lines[-1]
+    if in_dc and org.lower() not in joined.lower():
+        return [*lines[:-1], org, lines[-1]]
+    return lines
+
+
+def inside_address(recipient: Recipient, language: str, office_index: int = 0) -> list[str]:
+    """The recipient block of the letter, also printed on the envelope and the label."""
+    office = choose_office(recipient, office_index)
+    office_lines = list(office.lines) if office else []
+    if is_whole_council(recipient):
+        return [phrase(language, "council_body"), phrase(language, "clerk"), *office_lines]
+    if recipient.kind == model.OTHER:
+        head = [recipient.full_name] + ([recipient.title] if recipient.title else [])
+    else:
+        head = [phrase(language, "honorable").format(name=recipient.full_name)]
+    if recipient.organization and recipient.organization not in office_lines:
+        head.append(recipient.organization)
+    if not office_lines and recipient.kind == model.US_SENATOR:
+        office_lines = [phrase(language, "senate"), phrase(language, "senate_city")]
+    elif not office_lines and recipient.kind == model.US_REPRESENTATIVE:
+        office_lines = [phrase(language, "house"), phrase(language, "house_city")]
+    return head + _with_organization(recipient, office_lines, language)
+
+
+def salutation(recipient: Recipient, language: str) -> str:
+    if is_whole_council(recipient):
+        return phrase(language, "dear_council")
+    title = recipient.title or _DEFAULT_TITLES.get(recipient.kind, "")
+    last = recipient.last_name or last_name_of(recipient.full_name)
+    if not title or not last:
+        return phrase(language, "dear_name").format(name=recipient.full_name)
+    return phrase(language, "dear").format(title=title_in(language, title), last=last)
+
+
+def template_context(recipient: Recipient) -> dict[str, str]:
+    """What a template body may say about its recipient (``recipient.chamber`` and so on)."""
+    return {
+        "chamber": chamber_of(recipient),
+        "title": recipient.title,
+        "full_name": recipient.full_name,
+        "last_name": recipient.last_name or last_name_of(recipient.full_name),
+        "state": recipient.state,
+        "district": recipient.district,
+        "kind": recipient.kind,
+    }
+
+
+KIND_MATCHES = {
+    "congress": (model.US_SENATOR, model.US_REPRESENTATIVE),
+    "state_legislator": (model.STATE_UPPER, model.STATE_LOWER),
+    "city_council": (model.CITY_COUNCIL,),
+}
+
+
+def suits_template(recipient: Recipient, template_kind: str) -> bool:
+    allowed = KIND_MATCHES.get(template_kind)
+    return allowed is None or recipient.kind in allowed or recipient.kind == model.OTHER

@@ -1,0 +1,201 @@
+"""The letter templates: metadata from ``templates/letters/<id>.yaml``, loaded and checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkit import paths
+from toolkit.errors import UserError
+from toolkit.i18n import _
+
+LEVELS = ("federal", "state", "city", "any")
+RECIPIENT_KINDS = ("congress", "state_legislator", "city_council", "any")
+LETTER_LANGUAGES = ("en", "es")
+# A template with level "any" (the blank letter) is listed under every level.
+ANY_LEVEL = "any"
+
+
+class TemplateError(UserError):
+    """An unknown template, or a template file that is not well formed."""
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: dict[str, str]
+    help: dict[str, str]
+    required: bool
+    max_length: int
+    multiline: bool
+
+    def label_in(self, language: str) -> str:
+        return self.label.get(language) or self.label.get("en") or self.name
+
+    def help_in(self, language: str) -> str:
+        return self.help.get(language) or self.help.get("en", "")
+
+
+@dataclass(frozen=True)
+class Bill:
+    number: str
+    title: str
+    chamber: str = ""
+    congress: str = ""
+    introduced: str = ""
+
+
+@dataclass(frozen=True)
+class TemplateMeta:
+    id: str
+    level: str
+    recipient_kind: str
+    reviewed: str
+    title: dict[str, str]
+    summary: dict[str, str]
+    status_note: dict[str, str]
+    bills: tuple[Bill, ...]
+    fields: tuple[FieldSpec, ...]
+    languages: tuple[str, ...]
+
+    def title_in(self, language: str) -> str:
+        return self.title.get(language) or self.title["en"]
+
+    def summary_in(self, language: str) -> str:
+        return self.summary.get(language) or self.summary.get("en", "")
+
+    def status_in(self, language: str) -> str:
+        return self.status_note.get(language) or self.status_note.get("en", "")
+
+    def field(self, name: str) -> FieldSpec | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+    def body_path(self, language: str) -> Path:
+        return letters_dir() / f"{self.id}.{language}.j2"
+
+
+def letters_dir() -> Path:
+    return paths.templates_dir() / "letters"
+
+
+def _text_map(raw: Any, key: str, source: Path) -> dict[str, str]:
+    if isinstance(raw, str):
+        return {"en": raw}
+    if not isinstance(raw, dict) or "en" not in raw:
+        raise TemplateError(
+            _("{file}: '{key}' needs an English text.").format(file=source.name, key=key)
+        )
+    return {str(lang): str(text).strip() for lang, text in raw.items()}
+
+
+def _field(raw: dict[str, Any], source: Path) -> FieldSpec:
+    name = str(raw.get("name", "")).strip()
+    if not name.isidentifier():
+        raise TemplateError(_("{file}: a field has no valid name.").format(file=source.name))
+    return FieldSpec(
+        name=name,
+        label=_text_map(raw.get("label", name), "label", source),
+        help=_text_map(raw.get("help", ""), "help", source) if raw.get("help") else {},
+        required=bool(raw.get("required", False)),
+        max_length=int(raw.get("max_length", 200)),
+        multiline=bool(raw.get("multiline", False)),
+    )
+
+
+def _bill(raw: dict[str, Any]) -> Bill:
+    return Bill(
+        number=str(raw.get("number", "")),
+        title=str(raw.get("title", "")),
+        chamber=str(raw.get("chamber", "")),
+        congress=str(raw.get("congress", "")),
+        introduced=str(raw.get("introduced", "")),
+    )
+
+
+def _date_text(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value or "")
+
+
+def parse_meta(source: Path) -> TemplateMeta:
+    """Read and check one template's metadata file."""
+    try:
+        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise TemplateError(
+            _("{file} could not be read: {reason}").format(file=source.name, reason=exc)
+        ) from exc
+    if not isinstance(raw, dict) or raw.get("id") != source.stem:
+        raise TemplateError(_("{file}: the id must match the file name.").format(file=source.name))
+    level, kind = raw.get("level"), raw.get("recipient_kind")
+    if level not in LEVELS or kind not in RECIPIENT_KINDS:
+        raise TemplateError(_("{file}: unknown level or recipient kind.").format(file=source.name))
+    meta = TemplateMeta(
+        id=str(raw["id"]),
+        level=str(level),
+        recipient_kind=str(kind),
+        reviewed=_date_text(raw.get("reviewed")),
+        title=_text_map(raw.get("title"), "title", source),
+        summary=_text_map(raw.get("summary", ""), "summary", source),
+        status_note=_text_map(raw.get("status_note") or {"en": ""}, "status_note", source),
+        bills=tuple(_bill(b) for b in raw.get("bills") or ()),
+        fields=tuple(_field(f, source) for f in raw.get("fields") or ()),
+        languages=tuple(str(lang) for lang in raw.get("languages") or ("en",)),
+    )
+    for language in meta.languages:
+        if not meta.body_path(language).is_file():
+            raise TemplateError(
+                _("{file}: the letter text for language '{lang}' is missing.").format(
+                    file=source.name, lang=language
+                )
+            )
+    return meta
+
+
+@cache
+def _load_all(folder: Path) -> tuple[TemplateMeta, ...]:
+    metas = [parse_meta(path) for path in sorted(folder.glob("*.yaml"))]
+    order = {level: i for i, level in enumerate(LEVELS)}
+    return tuple(sorted(metas, key=lambda m: (order[m.level], m.id)))
+
+
+def all_templates() -> tuple[TemplateMeta, ...]:
+    return _load_all(letters_dir())
+
+
+def get_template(template_id: str) -> TemplateMeta:
+    for meta in all_templates():
+        if meta.id == template_id:
+            return meta
+    known = ", ".join(m.id for m in all_templates())
+    raise TemplateError(
+        _("Unknown letter template '{id}'. Known templates: {known}").format(
+            id=template_id, known=known
+        )
+    )
+
+
+def list_templates(level: str | None = None, language: str | None = None) -> list[TemplateMeta]:
+    """Templates for a level (the blank letter is in every level) that exist in ``language``."""
+    found = []
+    for meta in all_templates():
+        if level and meta.level not in (level, ANY_LEVEL):
+            continue
+        if language and language not in meta.languages:
+            continue
+        found.append(meta)
+    return found
+
+
+def check_language(meta: TemplateMeta, language: str) -> str:
+    if language not in meta.languages:
+        raise TemplateError(
+            _("The template '{id}' has no '{lang}' version. Available: {langs}").format(
+                id=meta.id, lang=language, langs=", ".join(meta.languages)
+            )
+        )
+    return language

@@ -1,0 +1,145 @@
+"""Chinese and Korean fonts for ReportLab, cut from the Noto Sans CJK collection on PyPI.
+
+ReportLab embeds only TrueType outlines, and the Noto CJK fonts on PyPI (``noto-cjk-sans-otc``)
+are CFF. So for each document we subset the right face (SC or KR) of the collection to the
+characters the text needs, convert its cubic CFF outlines to quadratic TrueType ones, and register
+the result. Subsets are cached on disk by a hash of the characters, and registered once per
+process, so a second sheet with the same text costs nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from functools import cache
+from pathlib import Path
+
+from toolkit import paths
+from toolkit.atomic import write_atomic
+from toolkit.pdf.fonts import FontError
+
+# Face index inside NotoSansCJK-Regular.ttc, per language (the collection's order).
+FACES: dict[str, tuple[int, str]] = {
+    "zh-Hans": (2, "SC"),
+    "ko": (1, "KR"),
+}
+COLLECTION_FILE = "NotoSansCJK-Regular.ttc"
+# Bump when the conversion changes, so stale cached subsets are not reused.
+CONVERSION_VERSION = "2"
+_registered: dict[str, str] = {}
+
+
+def is_cjk_language(language: str) -> bool:
+    return language in FACES
+
+
+def collection_path() -> Path:
+    bundled = paths.bundled_fonts_dir() / COLLECTION_FILE
+    if bundled.is_file():
+        return bundled
+    try:
+        import noto_cjk_sans_otc
+    except ImportError as exc:
+        raise FontError("The font package noto-cjk-sans-otc is not installed.") from exc
+    path = Path(str(noto_cjk_sans_otc.__file__)).parent / COLLECTION_FILE
+    if not path.is_file():
+        raise FontError(f"The font file {COLLECTION_FILE} is missing from noto-cjk-sans-otc.")
+    return path
+
+
+@cache
+def face_cmap(language: str) -> frozenset[int]:
+    """Every code point the full face covers (read once; used to report missing glyphs)."""
+    from fontTools.ttLib import TTCollection
+
+    index, _tag = FACES[language]
+    collection = TTCollection(str(collection_path()), lazy=True)
+    return frozenset(collection.fonts[index].getBestCmap())
+
+
+def subset_bytes(language: str, chars: str, ps_name: str) -> bytes:
+    """A TrueType-outline font holding just ``chars`` from the language's CJK face."""
+    from fontTools import subset
+    from fontTools.ttLib import TTCollection
+
+    index, _tag = FACES[language]
+    collection = TTCollection(str(collection_path()), lazy=False)
+    font = collection.fonts[index]
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    options.desubroutinize = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[ord(ch) for ch in chars])
+    subsetter.subset(font)
+    _cff_to_glyf(font)
+    for record in font["name"].names:
+        if record.nameID == 6:
+            # ReportLab caches faces by PostScript name: each subset needs its own.
+            record.string = ps_name
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def _cff_to_glyf(font: object) -> None:
+    """Replace CFF outlines by TrueType quadratic ones, which ReportLab can embed."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+
+    glyph_set = font.getGlyphSet()  # type: ignore[attr-defined]
+    order = font.getGlyphOrder()  # type: ignore[attr-defined]
+    glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyph_set)
+        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyphs[name] = pen.glyph()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = glyphs
+    font["glyf"] = glyf  # type: ignore[index]
+    font["loca"] = newTable("loca")  # type: ignore[index]
+    del font["CFF "]  # type: ignore[attr-defined]
+    maxp = font["maxp"]  # type: ignore[index]
+    maxp.tableVersion = 0x00010000
+    for field in (
+        "maxZones",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    font["head"].indexToLocFormat = 0  # type: ignore[index]
+    font["head"].glyphDataFormat = 0  # type: ignore[index]
+    font.sfntVersion = "\x00\x01\x00\x00"  # type: ignore[attr-defined]
+    for name in ("VORG", "CFF2"):
+        if name in font:  # type: ignore[operator]
+            del font[name]  # type: ignore[attr-defined]
+    font["post"].formatType = 3.0  # type: ignore[index]
+
+
+def cjk_font(language: str, chars: str) -> str:
+    """Register (once) and return a ReportLab font name covering ``chars`` for ``language``."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    wanted = "".join(sorted(set(chars) | {" "}))
+    digest = hashlib.sha256(f"{language}\n{wanted}".encode()).hexdigest()[:16]
+    if digest in _registered:
+        return _registered[digest]
+    _index, tag = FACES[language]
+    name = f"TKCJK{tag}-{digest[:10]}"
+    cached = paths.cache_dir() / "cjk" / CONVERSION_VERSION / f"{tag}-{digest}.ttf"
+    if not cached.is_file():
+        write_atomic(cached, subset_bytes(language, wanted, name))
+    pdfmetrics.registerFont(TTFont(name, str(cached)))
+    _registered[digest] = name
+    return name
