@@ -1,0 +1,1 @@
+"""Widgets of the cards and flyers page."""
