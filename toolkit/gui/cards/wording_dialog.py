@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -71,6 +72,8 @@ class WordingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(640, 420)
+        # Kept as an attribute so tests can answer the question without a modal box.
+        self.confirm_restore: Callable[[], bool] = self.ask_restore
 
     def _edit(self, text: str, limit: int, direction: Qt.LayoutDirection) -> QLineEdit:
         edit = QLineEdit(text)
@@ -95,12 +98,15 @@ class WordingDialog(QDialog):
             return
         self.accept()
 
-    def restore(self) -> None:
+    def ask_restore(self) -> bool:
         answer = QMessageBox.question(
             self,
             _("Restore original"),
             _("Throw away your wording for this card and use the original text?"),
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore(self) -> None:
+        if self.confirm_restore():
             content.restore_original(self.code, self.data_dir)
             self.accept()

@@ -1,0 +1,231 @@
+"""The Cards tab: languages and counts, layout, QR, a live front and back preview, save, print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from toolkit.atomic import write_atomic
+from toolkit.cards import content
+from toolkit.errors import UserError
+from toolkit.gui.cards.pdf_preview import print_pdf
+from toolkit.gui.cards.sheet_preview import SheetPreview
+from toolkit.gui.cards.wording_dialog import WordingDialog
+from toolkit.gui.context import AppContext
+from toolkit.i18n import _
+
+MAX_PER_LANGUAGE = 100
+
+
+class CardsTab(QWidget):
+    preview_updated = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.pdf = b""
+        self.spins: dict[str, QSpinBox] = {}
+        self.language_labels: dict[str, QLabel] = {}
+        outer = QHBoxLayout(self)
+        outer.addWidget(self._controls(), 0)
+        right = QVBoxLayout()
+        self.notice = QLabel("")
+        self.notice.setObjectName("warning")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
+        right.addWidget(self.notice)
+        self.error = QLabel("")
+        self.error.setObjectName("warning")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        right.addWidget(self.error)
+        self.preview = SheetPreview()
+        right.addWidget(self.preview)
+        self.summary = QLabel("")
+        right.addWidget(self.summary)
+        self.instructions = QLabel("")
+        self.instructions.setObjectName("notice")
+        self.instructions.setWordWrap(True)
+        right.addWidget(self.instructions)
+        right.addLayout(self._buttons())
+        right.addStretch(1)
+        outer.addLayout(right, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.refresh)
+        self.spins["en"].setValue(10)
+        self.schedule()
+
+    def _controls(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.addWidget(QLabel(_("How many cards in each language?")))
+        grid = QGridLayout()
+        for row, card in enumerate(content.all_cards(self.context.data_dir)):
+            label = QLabel(card.label)
+            spin = QSpinBox()
+            spin.setRange(0, MAX_PER_LANGUAGE)
+            spin.setAccessibleName(card.english_name)
+            spin.valueChanged.connect(self.schedule)
+            edit = QPushButton(_("Edit wording…"))
+            edit.clicked.connect(lambda _checked=False, code=card.code: self.edit_wording(code))
+            grid.addWidget(label, row, 0)
+            grid.addWidget(spin, row, 1)
+            grid.addWidget(edit, row, 2)
+            self.spins[card.code] = spin
+            self.language_labels[card.code] = label
+        column.addLayout(grid)
+        self.layout_choice = QComboBox()
+        self.layout_choice.addItem(_("Two-sided (duplex)"), "duplex")
+        self.layout_choice.addItem(_("One-sided, fold over"), "fold")
+        self.layout_choice.currentIndexChanged.connect(self.schedule)
+        column.addWidget(QLabel(_("Printing")))
+        column.addWidget(self.layout_choice)
+        self.paper = QComboBox()
+        self.paper.addItem(_("US Letter"), "letter")
+        self.paper.addItem(_("A4"), "a4")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(self.context.settings.paper)))
+        self.paper.currentIndexChanged.connect(self.schedule)
+        column.addWidget(self.paper)
+        self.qr = QCheckBox(_("Add a QR code that dials the hotline"))
+        self.qr.toggled.connect(self.schedule)
+        column.addWidget(self.qr)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(box)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(430)
+        return scroll
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.save_button = QPushButton(_("Save PDF…"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.clicked.connect(self.print_sheet)
+        row.addWidget(self.save_button)
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        return row
+
+    def counts(self) -> list[tuple[str, int]]:
+        return [(code, spin.value()) for code, spin in self.spins.items() if spin.value() > 0]
+
+    def schedule(self) -> None:
+        self.timer.start()
+
+    def refresh(self) -> None:
+        """Rebuild the sheet and its preview (a sheet takes well under a second)."""
+        from toolkit.cards.card_face import Branding
+        from toolkit.cards.card_sheet import SheetRequest, render_sheet
+
+        self._show_review_notice()
+        settings = self.context.settings
+        layout = str(self.layout_choice.currentData())
+        request = SheetRequest(
+            self.counts(),
+            str(self.paper.currentData()),
+            layout,
+            Branding(settings.org_name, settings.hotline, self.qr.isChecked()),
+        )
+        try:
+            if self.qr.isChecked() and not settings.hotline:
+                raise UserError(_("A QR code needs a hotline number: add it in Settings."))
+            rendered = render_sheet(request, self.context.data_dir)
+        except UserError as exc:
+            self.pdf = b""
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            self.preview.clear()
+            self._set_enabled(False)
+            self.preview_updated.emit()
+            return
+        self.error.setVisible(False)
+        self.pdf = rendered.pdf
+        self.preview.show_pdf(rendered.pdf)
+        cards = sum(n for _code, n in request.entries)
+        sheets = rendered.pages if layout == "fold" else rendered.pages // 2
+        self.summary.setText(
+            _("{cards} cards on {sheets} sheets of paper.").format(cards=cards, sheets=sheets)
+        )
+        self.instructions.setText(self._instructions(layout))
+        self._set_enabled(True)
+        self.preview_updated.emit()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.save_button.setEnabled(enabled)
+        self.print_button.setEnabled(enabled)
+
+    def _instructions(self, layout: str) -> str:
+        if layout == "duplex":
+            return _(
+                "How to print: choose two-sided printing and \u201cflip on long edge\u201d. "
+                "Print at actual size (100%), not \u201cfit to page\u201d. Then cut on the marks."
+            )
+        return _(
+            "How to print: one side, at actual size (100%). Cut out each strip on the marks, "
+            "fold it on the dashed line, and glue or laminate it."
+        )
+
+    def _show_review_notice(self) -> None:
+        names = [
+            content.load_card(code, self.context.data_dir).english_name
+            for code, _n in self.counts()
+            if not content.load_card(code, self.context.data_dir).reviewed
+        ]
+        self.notice.setVisible(bool(names))
+        if names:
+            self.notice.setText(
+                _(
+                    "Not yet checked by a native speaker: {languages}. Ask a fluent reader to "
+                    "look at these cards before you hand them out."
+                ).format(languages=", ".join(names))
+            )
+
+    def edit_wording(self, code: str) -> None:
+        dialog = WordingDialog(code, self.context.data_dir, self)
+        self.dialog = dialog  # kept so tests can reach it
+        if dialog.exec():
+            self.context.show_status(_("Card wording saved."))
+        self.schedule()
+
+    def save(self) -> None:
+        if not self.pdf:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save cards as PDF"), str(Path.home() / "rights-cards.pdf"), "PDF (*.pdf)"
+        )
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> None:
+        try:
+            write_atomic(path, self.pdf)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            return
+        self.context.show_status(_("Saved to {path}").format(path=path))
+
+    def print_sheet(self) -> None:
+        if self.pdf:
+            print_pdf(self, self.pdf)
+
+    def set_alignment_hint(self) -> None:
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
