@@ -7,7 +7,9 @@ ever clipped or allowed to run off the card.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from toolkit.cards.content import BackText, CardText
@@ -220,14 +222,38 @@ def _draw_footer(painter: Painter, face: FittedFace, rect: Rect) -> None:
         y = painter.draw_laid_out(block.lines, block.style, left, right, y)
 
 
-def draw_qr(canvas: Any, uri: str, x: float, y: float, size: float) -> None:
-    """A QR code for ``uri`` drawn with ReportLab's own widget (no extra package)."""
-    from reportlab.graphics import renderPDF
+@cache
+def qr_modules(uri: str) -> tuple[tuple[float, float, float, float], ...]:
+    """The dark squares of ReportLab's own QR widget for ``uri``, on a 1 x 1 square."""
     from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Drawing
+    from reportlab.graphics.shapes import Rect as ShapeRect
 
     widget = QrCodeWidget(uri, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)
+    w, h = x1 - x0, y1 - y0
+    squares = []
+    for shape in widget.draw().getContents():
+        if isinstance(shape, ShapeRect) and shape.fillColor is not None:
+            squares.append(((shape.x - x0) / w, (shape.y - y0) / h, shape.width / w, shape.height / h))
+    return tuple(squares)
+
+
+def draw_qr(canvas: Any, uri: str, x: float, y: float, size: float) -> None:
+    """A QR code for ``uri``; drawn once per PDF as a form and reused on every card."""
+    name = "qr-" + hashlib.sha1(uri.encode()).hexdigest()[:12]
+    forms = canvas.__dict__.setdefault("_toolkit_forms", set())
+    if name not in forms:
+        canvas.saveState()
+        canvas.beginForm(name, 0, 0, size, size)
+        canvas.setFillColor("#000000")
+        path = canvas.beginPath()
+        for qx, qy, qw, qh in qr_modules(uri):
+            path.rect(qx * size, qy * size, qw * size, qh * size)
+        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.endForm()
+        canvas.restoreState()
+        forms.add(name)
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(name)
+    canvas.restoreState()

@@ -9,15 +9,25 @@ BASE_POINT_SIZE = 11
 LARGE_TEXT_FACTOR = 1.4
 
 STYLESHEET = """
-QPushButton { padding: 8px 16px; min-height: 36px; border-radius: 6px; }
+QPushButton {
+    padding: 8px 16px; min-height: 36px; border-radius: 6px;
+    background: #f7f9fc; border: 1px solid #8a99ad; color: #10233f;
+}
+QPushButton:hover { background: #e4ecf7; }
+QPushButton:pressed { background: #cddbee; }
+QPushButton:disabled { color: #8a8f96; border-color: #c3c9d1; background: #f1f2f4; }
+QPushButton:focus { border: 2px solid #1d4f91; }
 QPushButton#navButton {
     text-align: left; padding: 10px 18px; min-height: 48px; border: none;
-    font-weight: 600; border-radius: 8px;
+    font-weight: 600; border-radius: 8px; background: transparent;
 }
 QPushButton#navButton:checked { background: #1d4f91; color: white; }
 QPushButton#navButton:hover:!checked { background: #dde6f3; }
-QPushButton#primary { background: #1d4f91; color: white; font-weight: 600; }
-QPushButton#danger { background: #a4262c; color: white; font-weight: 600; }
+QPushButton#primary { background: #1d4f91; color: white; font-weight: 600; border-color: #163d70; }
+QPushButton#primary:hover { background: #24609f; }
+QPushButton#primary:disabled { background: #9fb3cc; color: #eef2f7; }
+QPushButton#danger { background: #a4262c; color: white; font-weight: 600; border-color: #7d1c21; }
+QPushButton#danger:hover { background: #b8333a; }
 QFrame#navBar { background: #eef2f8; }
 QLabel#pageTitle { font-weight: 700; }
 QLabel#warning { background: #fff4ce; border: 1px solid #c8a600; padding: 8px; border-radius: 6px; }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from toolkit.pdf.scripts import BIDI_CONTROLS, ScriptFonts, is_arabic_char, is_cjk_char, split_runs
@@ -64,6 +65,8 @@ class Token:
     space_before: bool
 
 
+# Widths are asked for again at every trial size and on every sheet: remember them.
+@lru_cache(maxsize=50_000)
 def _measure(text: str, font: str, size: float, shaped: bool) -> tuple[Any, float]:
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
@@ -166,7 +169,8 @@ def layout_line(text: str, style: TextStyle) -> Line:
     return Line(text, [_rtl_piece(part, style) for part in _visual_parts(text)])
 
 
-def bidi_levels(text: str) -> list[int]:
+@lru_cache(maxsize=5_000)
+def bidi_levels(text: str) -> tuple[int, ...]:
     """The resolved embedding level of each character (odd: right to left), base level RTL.
 
     python-bidi's Rust core (which handles isolates and keeps ZWNJ) exposes its levels only in
@@ -179,12 +183,12 @@ def bidi_levels(text: str) -> list[int]:
     block = re.search(r"levels:\s*\[(.*?)\n\s*\]", report, re.S)
     per_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+)", block.group(1))] if block else []
     if len(per_byte) != len(text.encode("utf-8")):
-        return [2 if (ch.isascii() and ch.isalnum()) else 1 for ch in text]
+        return tuple(2 if (ch.isascii() and ch.isalnum()) else 1 for ch in text)
     levels, index = [], 0
     for ch in text:
         levels.append(per_byte[index])
         index += len(ch.encode("utf-8"))
-    return levels
+    return tuple(levels)
 
 
 def visual_order(text: str) -> list[tuple[str, int]]:

@@ -78,6 +78,8 @@ class CardsTab(QWidget):
         grid = QGridLayout()
         for row, card in enumerate(content.all_cards(self.context.data_dir)):
             label = QLabel(card.label)
+            # Right-to-left names would otherwise align right in a left-to-right list.
+            label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignLeft)
             spin = QSpinBox()
             spin.setRange(0, MAX_PER_LANGUAGE)
             spin.setAccessibleName(card.english_name)
@@ -162,7 +164,7 @@ class CardsTab(QWidget):
         cards = sum(n for _code, n in request.entries)
         sheets = rendered.pages if layout == "fold" else rendered.pages // 2
         self.summary.setText(
-            _("{cards} cards on {sheets} sheets of paper.").format(cards=cards, sheets=sheets)
+            _("Cards: {cards}. Sheets of paper: {sheets}.").format(cards=cards, sheets=sheets)
         )
         self.instructions.setText(self._instructions(layout))
         self._set_enabled(True)
@@ -226,6 +228,3 @@ class CardsTab(QWidget):
     def print_sheet(self) -> None:
         if self.pdf:
             print_pdf(self, self.pdf)
-
-    def set_alignment_hint(self) -> None:
-        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

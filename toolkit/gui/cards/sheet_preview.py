@@ -28,6 +28,7 @@ class SheetPreview(QWidget):
             image.setStyleSheet("background: #ffffff; border: 1px solid #b0b0b0;")
             column.addWidget(title)
             column.addWidget(image)
+            column.addStretch(1)
             row.addLayout(column)
             self.images.append(image)
             self.caption_labels.append(title)

@@ -1,0 +1,103 @@
+"""The cards and flyers page, driven as a person would (offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from toolkit.cards import content
+from toolkit.gui.cards.wording_dialog import WordingDialog
+from toolkit.gui.context import AppContext
+from toolkit.gui.pages.cards_page import CardsPage
+from toolkit.settings import Settings
+
+
+def _page(qtbot: QtBot, data_dir: Path, **settings: object) -> CardsPage:
+    context = AppContext(Settings(**settings), data_dir=data_dir)  # type: ignore[arg-type]
+    page = CardsPage(context)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: bool(page.cards.pdf), timeout=10_000)
+    return page
+
+
+def test_preview_shows_front_and_back_and_review_notice(qtbot: QtBot, data_dir: Path) -> None:
+    page = _page(qtbot, data_dir, org_name="Eastside", hotline="555-0100")
+    tab = page.cards
+    assert tab.preview.pages_shown == 2
+    assert tab.notice.isHidden()  # English is reviewed
+    with qtbot.waitSignal(tab.preview_updated, timeout=10_000):
+        tab.spins["en"].setValue(5)
+        tab.spins["es"].setValue(5)
+    assert not tab.notice.isHidden() and "Spanish" in tab.notice.text()
+    assert "long edge" in tab.instructions.text()
+    text = PdfReader_text(tab.pdf)
+    assert "Know your rights" in text and "Eastside" in text
+
+
+def PdfReader_text(pdf: bytes) -> str:
+    import io
+
+    return PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def test_fold_layout_and_save(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:
+    page = _page(qtbot, data_dir)
+    tab = page.cards
+    with qtbot.waitSignal(tab.preview_updated, timeout=10_000):
+        tab.layout_choice.setCurrentIndex(tab.layout_choice.findData("fold"))
+    assert tab.preview.pages_shown == 2  # 10 cards, 5 per folded sheet
+    assert "fold" in tab.instructions.text()
+    out = tmp_path / "cards.pdf"
+    tab.save_to(out)
+    assert len(PdfReader(out).pages) == 2
+
+
+def test_qr_without_hotline_shows_error_not_crash(qtbot: QtBot, data_dir: Path) -> None:
+    page = _page(qtbot, data_dir)
+    tab = page.cards
+    with qtbot.waitSignal(tab.preview_updated, timeout=10_000):
+        tab.qr.setChecked(True)
+    assert not tab.error.isHidden() and "hotline" in tab.error.text()
+    assert not tab.save_button.isEnabled()
+
+
+def test_wording_dialog_saves_and_restores(qtbot: QtBot, data_dir: Path) -> None:
+    dialog = WordingDialog("es", data_dir)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Sus derechos, Centro Este")
+    dialog.save()
+    assert content.load_card("es", data_dir).title == "Sus derechos, Centro Este"
+    again = WordingDialog("es", data_dir)
+    qtbot.addWidget(again)
+    assert again.restore_button.isEnabled()
+    again.confirm_restore = lambda: True
+    again.restore()
+    assert not content.load_card("es", data_dir).custom
+
+
+def test_wording_dialog_refuses_empty_point(qtbot: QtBot, data_dir: Path) -> None:
+    dialog = WordingDialog("en", data_dir)
+    qtbot.addWidget(dialog)
+    dialog.points[2].setText("")
+    dialog.save()
+    assert "points" in dialog.message.text()
+    assert not content.load_card("en", data_dir).custom
+
+
+def test_flyers_tab_previews_event_and_arabic(qtbot: QtBot, data_dir: Path) -> None:
+    page = _page(qtbot, data_dir, org_name="Eastside", hotline="555-0100")
+    tab = page.flyers
+    qtbot.waitUntil(lambda: bool(tab.pdf), timeout=10_000)
+    with qtbot.waitSignal(tab.preview_updated, timeout=10_000):
+        tab.flyer.setCurrentIndex(tab.flyer.findData("event"))
+    with qtbot.waitSignal(tab.preview_updated, timeout=10_000):
+        tab.event_title.setText("Know your rights night")
+        tab.event_date.setText("March 7")
+        tab.event_place.setText("Library")
+    assert "Know your rights night" in PdfReader_text(tab.pdf)
+    with qtbot.waitSignal(tab.preview_updated, timeout=10_000):
+        tab.language.setCurrentIndex(tab.language.findData("ar"))
+        tab.tear_off.setChecked(True)
+    assert tab.preview.pages_shown == 1 and not tab.notice.isHidden()

@@ -1,0 +1,184 @@
+"""The Flyers tab: choose a flyer and language, tear-off strips, event details; preview, save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from toolkit.atomic import write_atomic
+from toolkit.cards import content
+from toolkit.cards.flyer_content import FLYER_IDS, FLYER_NAMES, flyer_languages
+from toolkit.errors import UserError
+from toolkit.gui.cards.pdf_preview import print_pdf
+from toolkit.gui.cards.sheet_preview import SheetPreview
+from toolkit.gui.context import AppContext
+from toolkit.i18n import _
+
+
+class FlyersTab(QWidget):
+    preview_updated = Signal()
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.pdf = b""
+        outer = QHBoxLayout(self)
+        form = QFormLayout()
+        self.flyer = QComboBox()
+        for flyer_id in FLYER_IDS:
+            self.flyer.addItem(_(FLYER_NAMES[flyer_id]), flyer_id)
+        form.addRow(_("Flyer"), self.flyer)
+        self.language = QComboBox()
+        names = {c.code: c.label for c in content.all_cards(context.data_dir)}
+        for code in flyer_languages():
+            self.language.addItem(names.get(code, code), code)
+        form.addRow(_("Language"), self.language)
+        self.paper = QComboBox()
+        self.paper.addItem(_("US Letter"), "letter")
+        self.paper.addItem(_("A4"), "a4")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(context.settings.paper)))
+        form.addRow(_("Paper"), self.paper)
+        self.tear_off = QCheckBox(_("Tear-off strips with the hotline"))
+        form.addRow("", self.tear_off)
+        self.event_title = QLineEdit()
+        self.event_date = QLineEdit()
+        self.event_place = QLineEdit()
+        self.event_bring = QLineEdit()
+        self.event_title.setPlaceholderText(_("For example: Know your rights workshop"))
+        self.event_date.setPlaceholderText(_("For example: Saturday, March 7, 10 am"))
+        self.event_rows = [
+            (_("Event title"), self.event_title),
+            (_("Date and time"), self.event_date),
+            (_("Place"), self.event_place),
+            (_("What to bring"), self.event_bring),
+        ]
+        self.event_labels = []
+        for label, edit in self.event_rows:
+            edit.setMaxLength(120)
+            edit.textChanged.connect(self.schedule)
+            caption = QLabel(label)
+            self.event_labels.append(caption)
+            form.addRow(caption, edit)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        self.notice = QLabel("")
+        self.notice.setObjectName("warning")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
+        left.addWidget(self.notice)
+        self.error = QLabel("")
+        self.error.setObjectName("warning")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        left.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(_("Save PDF…"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.clicked.connect(self.print_flyer)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        left.addStretch(1)
+        outer.addLayout(left, 1)
+        self.preview = SheetPreview((_("Flyer"),))
+        outer.addWidget(self.preview, 1)
+        for combo in (self.flyer, self.language, self.paper):
+            combo.currentIndexChanged.connect(self.schedule)
+        self.tear_off.toggled.connect(self.schedule)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(300)
+        self.timer.timeout.connect(self.refresh)
+        self.schedule()
+
+    def schedule(self) -> None:
+        is_event = self.flyer.currentData() == "event"
+        for (_label, edit), caption in zip(self.event_rows, self.event_labels, strict=True):
+            edit.setVisible(is_event)
+            caption.setVisible(is_event)
+        self.timer.start()
+
+    def refresh(self) -> None:
+        from toolkit.cards.flyer_content import load_flyers
+        from toolkit.cards.flyer_pdf import EventDetails, FlyerRequest, render_flyer
+
+        settings = self.context.settings
+        code = str(self.language.currentData())
+        flyer_id = str(self.flyer.currentData())
+        event = EventDetails(
+            self.event_title.text(),
+            self.event_date.text(),
+            self.event_place.text(),
+            self.event_bring.text(),
+        )
+        if flyer_id == "event" and not event.title.strip():
+            event.title = _("Your event's title")
+            event.date = event.date or _("Date and time")
+            event.place = event.place or _("Place")
+        request = FlyerRequest(
+            flyer_id,
+            code,
+            str(self.paper.currentData()),
+            self.tear_off.isChecked(),
+            settings.org_name,
+            settings.hotline,
+            settings.logo_path,
+            event,
+        )
+        try:
+            reviewed = load_flyers(code).reviewed
+            rendered = render_flyer(request)
+        except UserError as exc:
+            self.pdf = b""
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            self.preview.clear()
+            self.preview_updated.emit()
+            return
+        self.notice.setVisible(not reviewed)
+        self.notice.setText(
+            _("This flyer's translation has not been checked by a native speaker yet.")
+        )
+        self.error.setVisible(False)
+        self.pdf = rendered.pdf
+        self.preview.show_pdf(rendered.pdf)
+        self.preview_updated.emit()
+
+    def save(self) -> None:
+        if not self.pdf:
+            return
+        name = f"flyer-{self.flyer.currentData()}-{self.language.currentData()}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save flyer as PDF"), str(Path.home() / name), "PDF (*.pdf)"
+        )
+        if path:
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> None:
+        try:
+            write_atomic(path, self.pdf)
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.error.setVisible(True)
+            return
+        self.context.show_status(_("Saved to {path}").format(path=path))
+
+    def print_flyer(self) -> None:
+        if self.pdf:
+            print_pdf(self, self.pdf)
