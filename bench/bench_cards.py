@@ -21,7 +21,9 @@ def figures(repeat: int) -> list[Figure]:
     first = time.perf_counter() - started
     result = [Figure("cards: first sheet of every language (fonts loading)", first * 1000, "ms")]
     for code in LANGUAGES:
-        seconds = median_seconds(lambda c=code: cards_pdf([c], "letter", "duplex", BRANDING), repeat)
+        seconds = median_seconds(
+            lambda c=code: cards_pdf([c], "letter", "duplex", BRANDING), repeat
+        )
         result.append(
             Figure(f"cards: 10-card duplex sheet, {code}", seconds * 1000, "ms", "goal: < 150 ms")
         )
@@ -29,5 +31,7 @@ def figures(repeat: int) -> list[Figure]:
         request = FlyerRequest("rights-at-the-door", code, "letter", True, BRANDING.org_name, "555")
         render_flyer(request)
         seconds = median_seconds(lambda r=request: render_flyer(r), repeat)
-        result.append(Figure(f"flyer: rights at the door with tear-off, {code}", seconds * 1000, "ms"))
+        result.append(
+            Figure(f"flyer: rights at the door with tear-off, {code}", seconds * 1000, "ms")
+        )
     return result

@@ -20,6 +20,10 @@ def figures(repeat: int) -> list[Figure]:
     app = median_seconds(lambda: run_python(args=["-m", "toolkit", "--quit-after-show"]), repeat)
     return [
         Figure("start: bare PySide6 QMainWindow shown", bare * 1000, "ms"),
-        Figure("start: toolkit main window shown", app * 1000, "ms",
-               f"goal: within 2x bare ({bare * 2000:.0f} ms)"),
+        Figure(
+            "start: toolkit main window shown",
+            app * 1000,
+            "ms",
+            f"goal: within 2x bare ({bare * 2000:.0f} ms)",
+        ),
     ]

@@ -55,9 +55,13 @@ def check_translations() -> None:
         check=False,
     )
     if result.returncode != 0:
-        print("build: warning: translations are stale or incomplete; run "
-              "`python -m toolkit.catalogs` and translate before a release:")
-        print((result.stdout + result.stderr).strip())
+        lines = (result.stdout + result.stderr).strip().splitlines()
+        print(
+            f"build: warning: {len(lines)} translation problems (run `python -m toolkit.catalogs`"
+            " and translate before a release), first ones:"
+        )
+        for line in lines[:3]:
+            print(f"  {line}")
 
 
 def run_pyinstaller(clean: bool) -> Path:
@@ -91,7 +95,7 @@ def desktop_entry(name: str, version: str) -> str:
         f"Version=1.5\n"
         "Comment=Know-your-rights guides, rights cards, letters and incident notes, offline\n"
         "Comment[es]=Guías de derechos, tarjetas, cartas y notas de incidentes, sin conexión\n"
-        "Exec=@APPDIR@/toolkit\n"
+        'Exec="@APPDIR@/toolkit"\n'
         "Icon=@APPDIR@/" + ICON_FILE + "\n"
         "Terminal=false\n"
         "Categories=Office;Education;\n"
@@ -100,7 +104,7 @@ def desktop_entry(name: str, version: str) -> str:
     )
 
 
-INSTALL_SH = """#!/bin/sh
+INSTALL_SH = r"""#!/bin/sh
 # Add Rights Toolkit to this user's application menu (no administrator rights needed).
 #   sh install.sh              add the menu entry for the app in this folder
 #   sh install.sh --uninstall  remove the menu entry (the folder itself stays)
@@ -115,7 +119,9 @@ if [ "${1:-}" = "--uninstall" ]; then
   exit 0
 fi
 mkdir -p "$APPS"
-sed "s|@APPDIR@|$APPDIR|g" "$APPDIR/rights-toolkit.desktop" > "$ENTRY"
+# Escape the characters sed treats specially in a replacement.
+SAFE=$(printf '%s' "$APPDIR" | sed 's/[&|\\]/\\&/g')
+sed "s|@APPDIR@|$SAFE|g" "$APPDIR/rights-toolkit.desktop" > "$ENTRY"
 chmod 644 "$ENTRY"
 command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database "$APPS" || true
 echo "Rights Toolkit is now in your applications menu ($ENTRY)."
@@ -123,10 +129,9 @@ echo "To keep its data on this drive instead (USB stick), create: $APPDIR/Toolki
 """
 
 
-def stage_linux(bundle: Path, stem: str) -> Path:
+def stage_linux(bundle: Path, staged: Path) -> Path:
     """The folder that goes into the .tar.gz: the bundle, a .desktop file, icon and install.sh."""
     identity = spec_support.app_identity()
-    staged = DIST / stem
     if staged.exists():
         shutil.rmtree(staged)
     shutil.copytree(bundle, staged, symlinks=True)
@@ -191,7 +196,7 @@ def package(bundle: Path) -> Path:
     identity = spec_support.app_identity()
     stem = f"{identity['gui_exe']}-{identity['version']}-{platform_tag()}"
     if sys.platform.startswith("linux"):
-        staged = stage_linux(bundle, stem)
+        staged = stage_linux(bundle, DIST / stem)
         archive = make_tar_gz(staged, DIST / f"{stem}.tar.gz")
         shutil.rmtree(staged)
         return archive

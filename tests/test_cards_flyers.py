@@ -37,7 +37,7 @@ def test_flyer_fits_one_page_without_missing_glyphs(flyer_id: str, code: str) ->
     assert missing == set()
     width, height = PAGES[paper]
     unrotated = [p for p in rendered.pieces if p.y > 140]
-    assert all(0 <= p.x and p.x + p.width <= width + 0.01 and p.y < height for p in unrotated)
+    assert all(p.x >= 0 and p.x + p.width <= width + 0.01 and p.y < height for p in unrotated)
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])

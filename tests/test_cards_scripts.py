@@ -9,7 +9,7 @@ from toolkit.cards.card_face import Branding
 from toolkit.cards.card_sheet import cards_pdf
 from toolkit.pdf import cjk
 from toolkit.pdf.fonts import ARABIC, SANS
-from toolkit.pdf.scripts import fonts_for, font_for_language, isolate_ltr, split_runs
+from toolkit.pdf.scripts import font_for_language, fonts_for, isolate_ltr, split_runs
 from toolkit.pdf.textlayout import TextStyle, layout_line, visual_order, wrap
 
 

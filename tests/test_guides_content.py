@@ -122,7 +122,7 @@ def test_bad_front_matter_names_file_and_field(
 
 def test_missing_front_matter_is_reported(tmp_path: Path) -> None:
     write(tmp_path, "## Just text\n")
-    with pytest.raises(loader.GuideError, match="sample.md"):
+    with pytest.raises(loader.GuideError, match=r"sample\.md"):
         loader.load_library("en", tmp_path)
 
 

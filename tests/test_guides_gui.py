@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from toolkit.gui.app import create_main_window
@@ -15,29 +17,42 @@ from toolkit.gui.main_window import MainWindow
 from toolkit.gui.pages.guides_page import GuidesPage
 from toolkit.settings import LoadResult, Settings
 
+Maker = Callable[..., tuple[MainWindow, GuidesPage]]
 
-def make_window(qtbot: QtBot, settings: Settings | None = None) -> tuple[MainWindow, GuidesPage]:
-    window = create_main_window(LoadResult(settings or Settings(hotline="(555) 010-0199")))
-    qtbot.addWidget(window)
-    page = window.pages["guides"]
-    assert isinstance(page, GuidesPage)
-    return window, page
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[Maker]:
+    """Windows are deleted after each test: left alive, every later restyle walks them all."""
+    made: list[MainWindow] = []
+
+    def make(settings: Settings | None = None) -> tuple[MainWindow, GuidesPage]:
+        window = create_main_window(LoadResult(settings or Settings(hotline="(555) 010-0199")))
+        made.append(window)
+        page = window.pages["guides"]
+        assert isinstance(page, GuidesPage)
+        return window, page
+
+    yield make
+    for window in made:
+        window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def shown_text(page: GuidesPage) -> str:
     return page.reader.browser.toPlainText()
 
 
-def test_page_opens_with_a_guide_and_the_notice(qtbot: QtBot) -> None:
-    _window, page = make_window(qtbot)
+def test_page_opens_with_a_guide_and_the_notice(qtbot: QtBot, make_window: Maker) -> None:
+    _window, page = make_window()
     text = shown_text(page)
     assert "Your rights at the door" in text
     assert "Not legal advice" in text and "Last reviewed" in text
     assert "(555) 010-0199" in text and "Sources" in text
 
 
-def test_clicking_a_guide_in_the_list_opens_it(qtbot: QtBot) -> None:
-    _window, page = make_window(qtbot)
+def test_clicking_a_guide_in_the_list_opens_it(qtbot: QtBot, make_window: Maker) -> None:
+    _window, page = make_window()
     items = page.guide_list.list
     row = next(r for r in range(items.count()) if items.item(r).data(ID_ROLE) == "if-detained")
     rect = items.visualItemRect(items.item(row))
@@ -47,8 +62,8 @@ def test_clicking_a_guide_in_the_list_opens_it(qtbot: QtBot) -> None:
     assert page.reader.guide is not None and page.reader.guide.id == "if-detained"
 
 
-def test_guide_link_back_and_forward(qtbot: QtBot) -> None:
-    _window, page = make_window(qtbot)
+def test_guide_link_back_and_forward(qtbot: QtBot, make_window: Maker) -> None:
+    _window, page = make_window()
     reader = page.reader
     assert not reader.back_button.isEnabled()
     reader.browser.anchorClicked.emit(QUrl("guide:documenting-an-encounter"))
@@ -62,15 +77,15 @@ def test_guide_link_back_and_forward(qtbot: QtBot) -> None:
     assert not reader.forward_button.isEnabled()
 
 
-def test_every_link_in_the_shown_guide_is_an_anchor(qtbot: QtBot) -> None:
-    _window, page = make_window(qtbot)
+def test_every_link_in_the_shown_guide_is_an_anchor(qtbot: QtBot, make_window: Maker) -> None:
+    _window, page = make_window()
     html = page.reader.browser.toHtml()
     assert 'href="guide:if-detained"' in html
     assert 'href="app:letters/federal-warrant-oversight"' in html
 
 
-def test_app_links_open_letters_and_incident_notes(qtbot: QtBot) -> None:
-    window, page = make_window(qtbot)
+def test_app_links_open_letters_and_incident_notes(qtbot: QtBot, make_window: Maker) -> None:
+    window, page = make_window()
     opened: list[tuple[str, str]] = []
     real_navigate = window.navigate
 
@@ -87,16 +102,16 @@ def test_app_links_open_letters_and_incident_notes(qtbot: QtBot) -> None:
     assert window.current_key() == "incidents"
 
 
-def test_open_target_from_another_page(qtbot: QtBot) -> None:
-    window, page = make_window(qtbot)
+def test_open_target_from_another_page(qtbot: QtBot, make_window: Maker) -> None:
+    window, page = make_window()
     window.navigate("settings", "")
     window.context.open_link("guide:digital-safety")
     assert window.current_key() == "guides"
     assert page.reader.guide is not None and page.reader.guide.id == "digital-safety"
 
 
-def test_search_filters_as_you_type(qtbot: QtBot) -> None:
-    _window, page = make_window(qtbot)
+def test_search_filters_as_you_type(qtbot: QtBot, make_window: Maker) -> None:
+    _window, page = make_window()
     everything = page.guide_list.guide_ids()
     assert len(everything) >= 12
     qtbot.keyClicks(page.guide_list.search_box, "passcode")
@@ -106,8 +121,8 @@ def test_search_filters_as_you_type(qtbot: QtBot) -> None:
     assert page.guide_list.guide_ids() == everything
 
 
-def test_language_switch_searches_spanish_without_accents(qtbot: QtBot) -> None:
-    _window, page = make_window(qtbot)
+def test_language_switch_searches_spanish_without_accents(qtbot: QtBot, make_window: Maker) -> None:
+    _window, page = make_window()
     reader = page.reader
     reader.language.setCurrentIndex(reader.language.findData("es"))
     assert reader.guide is not None and reader.guide.language == "es"
@@ -120,23 +135,22 @@ def test_language_switch_searches_spanish_without_accents(qtbot: QtBot) -> None:
     assert reader.guide is not None and reader.guide.language == "en"
 
 
-def test_large_text_makes_the_reader_text_bigger(qtbot: QtBot) -> None:
-    _window, page = make_window(qtbot)
+def test_large_text_makes_the_reader_text_bigger(qtbot: QtBot, make_window: Maker) -> None:
+    _window, page = make_window()
     normal = page.reader.browser.toHtml()
-    page.context.save_settings(Settings(large_text=True))
-    _window2, large_page = make_window(qtbot, Settings(large_text=True))
+    _window2, large_page = make_window(Settings(large_text=True))
     assert "font-size:12pt" in normal.replace(" ", "")
     assert "font-size:16.8pt" in large_page.reader.browser.toHtml().replace(" ", "")
 
 
-def test_hotline_change_shows_in_the_open_guide(qtbot: QtBot) -> None:
-    _window, page = make_window(qtbot)
+def test_hotline_change_shows_in_the_open_guide(qtbot: QtBot, make_window: Maker) -> None:
+    _window, page = make_window()
     page.context.save_settings(Settings(org_name="Casa Unida", hotline="(555) 777-0000"))
     assert "Call Casa Unida: (555) 777-0000" in shown_text(page)
 
 
-def test_save_as_pdf_and_summary(qtbot: QtBot, tmp_path: Path) -> None:
-    _window, page = make_window(qtbot)
+def test_save_as_pdf_and_summary(qtbot: QtBot, make_window: Maker, tmp_path: Path) -> None:
+    _window, page = make_window()
     reader = page.reader
     targets = iter([tmp_path / "door", tmp_path / "flyer.pdf"])
     reader.ask_save_path = lambda _parent, _title, _name: str(next(targets))
@@ -149,8 +163,8 @@ def test_save_as_pdf_and_summary(qtbot: QtBot, tmp_path: Path) -> None:
     assert "Saved" in reader.message.text()
 
 
-def test_cancelled_save_writes_nothing(qtbot: QtBot, tmp_path: Path) -> None:
-    _window, page = make_window(qtbot)
+def test_cancelled_save_writes_nothing(qtbot: QtBot, make_window: Maker, tmp_path: Path) -> None:
+    _window, page = make_window()
     page.reader.ask_save_path = lambda _parent, _title, _name: ""
     page.reader.save_pdf()
     assert list(tmp_path.glob("*.pdf")) == []

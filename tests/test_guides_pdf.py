@@ -29,7 +29,7 @@ def squash(text: str) -> str:
 @pytest.mark.parametrize("language", languages())
 def test_each_guide_pdf_holds_title_review_date_and_sources(language: str) -> None:
     for guide in load_library(language).guides:
-        count, pages = text_of(guide_pdf(guide, CENTER))
+        _count, pages = text_of(guide_pdf(guide, CENTER))
         everything = " ".join(pages)
         assert squash(guide.title) in pages[0], guide.id
         last = pages[-1]

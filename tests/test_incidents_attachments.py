@@ -8,7 +8,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from incidents_support import new_vault
+from incidents_support import PASS, new_vault
 
 from toolkit.incidents import attachments as att
 from toolkit.incidents import vault
@@ -122,3 +122,66 @@ def test_empty_file_round_trips(data_dir: Path) -> None:
     assert att.read_bytes(opened, info) == b""
     assert [a.id for a in att.attachments(opened, item.id)] == [info.id]
     opened.lock()
+
+
+def _counts(opened: vault.Vault) -> tuple[int, int]:
+    conn = opened.conn()
+    chunks = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+    rows = conn.execute("SELECT count(*) FROM attachments").fetchone()[0]
+    return int(chunks), int(rows)
+
+
+def test_add_files_reports_progress_in_bytes(data_dir: Path, tmp_path: Path) -> None:
+    opened, _code = new_vault(data_dir)
+    item = opened.save(Incident(start_date="2025-01-02"))
+    first, second = tmp_path / "a.bin", tmp_path / "b.bin"
+    first.write_bytes(b"a" * (att.CHUNK_SIZE + 10))
+    second.write_bytes(b"b" * 5)
+    seen: list[tuple[int, int]] = []
+    added = att.add_files(
+        opened, item.id, [first, second], progress=lambda d, t: seen.append((d, t))
+    )
+    total = att.CHUNK_SIZE + 15
+    assert [a.name for a in added] == ["a.bin", "b.bin"]
+    assert seen[-1] == (total, total) and all(t == total for _d, t in seen)
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen) and len(seen) == 3
+
+
+def test_cancel_mid_import_leaves_no_partial_rows(data_dir: Path, tmp_path: Path) -> None:
+    opened, _code = new_vault(data_dir)
+    item = opened.save(Incident(start_date="2025-01-02"))
+    kept = tmp_path / "kept.txt"
+    kept.write_bytes(b"kept")
+    att.add_file(opened, item.id, kept)
+    before = _counts(opened)
+    video = tmp_path / "video.mp4"
+    video.write_bytes(os.urandom(5 * att.CHUNK_SIZE))
+    other = tmp_path / "other.txt"
+    other.write_bytes(b"second file in the same batch")
+    chunks_written: list[int] = []
+
+    def cancel_after_three() -> bool:
+        return len(chunks_written) >= 3
+
+    with pytest.raises(att.CancelledError):
+        att.add_files(
+            opened,
+            item.id,
+            [other, video],
+            progress=lambda d, t: chunks_written.append(d),
+            cancelled=cancel_after_three,
+        )
+    assert len(chunks_written) == 3  # it really stopped in the middle of the video
+    assert _counts(opened) == before  # the whole batch was rolled back, the earlier file kept
+    assert [a.name for a in att.attachments(opened, item.id)] == ["kept.txt"]
+    # The vault is still consistent and usable afterwards.
+    att.add_file(opened, item.id, video)
+    opened.lock()
+    reopened = vault.Vault("default", data_dir)
+    reopened.unlock(PASS)
+    names = [a.name for a in att.attachments(reopened, item.id)]
+    assert names == ["kept.txt", "video.mp4"]
+    sink = HashSink()
+    att.copy_to(reopened, att.attachments(reopened, item.id)[1], sink)  # type: ignore[arg-type]
+    assert sink.digest.hexdigest() == hashlib.sha256(video.read_bytes()).hexdigest()
+    reopened.lock()

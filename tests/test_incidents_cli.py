@@ -95,3 +95,32 @@ def test_bad_record_file_is_one_clear_line(
         monkeypatch, capsys, "incidents", "add", str(bad), "--passphrase-stdin", stdin=PASS + "\n"
     )
     assert code == 2 and "agencyy" in err and "Traceback" not in err
+
+
+def test_wipe_after_from_init_and_settings(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from toolkit.incidents import vault
+
+    def go(*args: str, stdin: str = PASS + "\n") -> tuple[int, str, str]:
+        return cli(monkeypatch, capsys, "incidents", *args, "--passphrase-stdin", stdin=stdin)
+
+    code, out, err = go("init", "--wipe-after", "5")
+    assert code == 0, err
+    assert "5 wrong tries" in out
+    code, out, _err = go("settings")
+    assert code == 0 and "5 wrong tries" in out
+    assert vault.Vault("default").retry_state().tries_left == 5
+    code, out, _err = go("settings", "--wipe-after", "off")
+    assert code == 0 and "off" in out
+    assert vault.Vault("default").retry_state().tries_left == 0
+    with pytest.raises(SystemExit) as exited:  # argparse refuses it before anything runs
+        go("settings", "--wipe-after", "2")
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and "3 to 20" in err and len(err.strip().splitlines()) == 1
+    code, _out, _err = go("settings", "--wipe-after", "3")
+    assert code == 0
+    for _attempt in range(3):
+        monkeypatch.setattr("toolkit.cli.incidents_cmd.time.sleep", lambda s: None)
+        go("list", stdin="wrong passphrase\n")
+    assert not vault.vault_path("default").exists()

@@ -129,3 +129,27 @@ def test_recovery_sheet_shows_the_code() -> None:
     pdf = build_sheet("household", "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567", "2025-01-01")
     text = _text(pdf)
     assert "ABCD EFGH IJKL MNOP" in text and "YZ23 4567" in text and "household" in text
+
+
+def test_package_progress_and_cancel(data_dir: Path, tmp_path: Path) -> None:
+    opened, _code = new_vault(data_dir)
+    item = opened.save(full_record())
+    video = tmp_path / "video.mp4"
+    video.write_bytes(b"v" * (3 * att.CHUNK_SIZE))
+    att.add_file(opened, item.id, video)
+    out = tmp_path / "evidence.zip"
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(att.CancelledError):
+        write_package(
+            opened,
+            item.id,
+            out,
+            progress=lambda d, t: seen.append((d, t)),
+            cancelled=lambda: len(seen) >= 2,
+        )
+    assert len(seen) == 2 and not out.exists()
+    assert list(tmp_path.glob("*.part")) == [] and list(tmp_path.glob(".*.part")) == []
+    seen.clear()
+    write_package(opened, item.id, out, progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (3 * att.CHUNK_SIZE, 3 * att.CHUNK_SIZE)
+    assert verify_package(out).ok

@@ -4,13 +4,16 @@ from pathlib import Path
 
 from incidents_support import CHEAP_N
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from toolkit.gui.context import AppContext
 from toolkit.gui.pages.incidents_page import IncidentsPage
+from toolkit.incidents import attachments as att
 from toolkit.incidents import vault
+from toolkit.incidents.package import verify_package
 from toolkit.settings import Settings
 
 PASS = "gui passphrase 1"
@@ -52,7 +55,8 @@ def test_create_add_lock_unlock_and_export(qtbot: QtBot, data_dir: Path, tmp_pat
 
     photo = tmp_path / "door.jpg"
     photo.write_bytes(b"jpeg bytes")
-    page.vault_view.add_files([photo])
+    with qtbot.waitSignal(page.vault_view.jobs.done, timeout=10_000):
+        page.vault_view.add_files([photo])
     table = page.vault_view.attachments.table
     assert table.rowCount() == 1 and table.item(0, 0).text() == "door.jpg"
     assert len(table.item(0, 2).text()) == 64
@@ -63,8 +67,9 @@ def test_create_add_lock_unlock_and_export(qtbot: QtBot, data_dir: Path, tmp_pat
     assert "Señora Ruiz" in PdfReader(report).pages[0].extract_text()
     package = tmp_path / "evidence.zip"
     page.ask_save_path = lambda title, name, filters: str(package)
-    page.export_package()
-    assert package.is_file()
+    with qtbot.waitSignal(page.vault_view.jobs.done, timeout=10_000):
+        page.export_package()
+    assert package.is_file() and "written" in page.vault_view.notice.text()
 
     page.vault_view.search.setText("ruiz")
     assert page.vault_view.list.count() == 1
@@ -134,3 +139,219 @@ def test_delete_record_and_vault_ask_first(qtbot: QtBot, data_dir: Path) -> None
     assert page.vault_view.list.count() == 0
     page.delete_vault()
     assert vault.list_vaults(data_dir) == [] and page.vault is None
+
+
+# -- first run and the create box ---------------------------------------------------------------
+def test_first_run_shows_only_create_with_a_primary_button(qtbot: QtBot, data_dir: Path) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    view = page.unlock_view
+    assert view.open_box.isHidden() and view.new_vault_button.isHidden()
+    assert not view.create_box.isHidden() and view.back_button.isHidden()
+    assert view.create_button.objectName() == "primary"
+    texts = " ".join(label.text() for label in view.create_box.findChildren(QLabel))
+    assert "recovery code" in texts and "passphrase" in texts
+
+
+def test_with_vaults_open_comes_first_and_create_waits(qtbot: QtBot, data_dir: Path) -> None:
+    vault.create_vault("first", PASS, data_dir=data_dir, kdf_n=CHEAP_N)[0].lock()
+    page, codes = make_page(qtbot, data_dir)
+    view = page.unlock_view
+    assert not view.open_box.isHidden() and view.create_box.isHidden()
+    assert view.unlock_button.isEnabled() and not view.new_vault_button.isHidden()
+    qtbot.mouseClick(view.new_vault_button, Qt.MouseButton.LeftButton)
+    assert not view.create_box.isHidden() and view.new_vault_button.isHidden()
+    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    assert view.create_box.isHidden()
+    qtbot.mouseClick(view.new_vault_button, Qt.MouseButton.LeftButton)
+    create(page, qtbot)
+    assert page.vault is not None and page.vault.name == "household" and codes
+    page.lock()
+    assert view.create_box.isHidden() and view.vault_choice.count() == 2
+
+
+# -- long jobs off the GUI thread -------------------------------------------------------------------
+def _saved_record(page: IncidentsPage, qtbot: QtBot) -> None:
+    create(page, qtbot)
+    form_text(page, "start_date").setText("2025-06-01")  # type: ignore[union-attr]
+    assert page.vault_view.save()
+
+
+def _rows(page: IncidentsPage) -> tuple[int, int]:
+    assert page.vault is not None
+    conn = page.vault.conn()
+    chunks = conn.execute("SELECT count(*) FROM chunks").fetchone()[0]
+    return int(chunks), int(conn.execute("SELECT count(*) FROM attachments").fetchone()[0])
+
+
+def test_import_runs_in_a_worker_with_progress(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    _saved_record(page, qtbot)
+    video = tmp_path / "video.mp4"
+    video.write_bytes(b"v" * (3 * att.CHUNK_SIZE))
+    jobs = page.vault_view.jobs
+    seen: list[int] = []
+    jobs.bar.valueChanged.connect(seen.append)
+    with qtbot.waitSignal(jobs.done, timeout=10_000) as finished:
+        page.vault_view.add_files([video])
+        assert jobs.running and not jobs.isHidden()
+        assert not page.vault_view.splitter.isEnabled()  # nothing else touches the vault
+        assert page.vault_view.lock_button.isEnabled()
+    assert finished.args == ["Files attached: 1."]
+    assert seen and seen[-1] == 1000 and not jobs.running and jobs.isHidden()
+    assert page.vault_view.splitter.isEnabled()
+    assert page.vault_view.attachments.table.rowCount() == 1
+    assert _rows(page) == (3, 1)
+
+
+def test_cancelled_import_leaves_no_partial_rows(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    _saved_record(page, qtbot)
+    video = tmp_path / "video.mp4"
+    video.write_bytes(b"v" * (4 * att.CHUNK_SIZE))
+    jobs = page.vault_view.jobs
+    with qtbot.waitSignal(jobs.done, timeout=10_000) as finished:
+        page.vault_view.add_files([video])
+        qtbot.mouseClick(jobs.cancel_button, Qt.MouseButton.LeftButton)
+    assert finished.args == ["Cancelled. No file was added to the vault."]
+    assert _rows(page) == (0, 0) and page.vault_view.attachments.table.rowCount() == 0
+    with qtbot.waitSignal(jobs.done, timeout=10_000):  # the vault still takes files
+        page.vault_view.add_files([video])
+    assert _rows(page) == (4, 1)
+
+
+def test_locking_during_an_import_cancels_it_first(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    _saved_record(page, qtbot)
+    video = tmp_path / "video.mp4"
+    video.write_bytes(b"v" * (4 * att.CHUNK_SIZE))
+    page.vault_view.add_files([video])
+    page.vault_view.jobs.cancel()  # stop at the first chunk so the test is deterministic
+    qtbot.mouseClick(page.vault_view.lock_button, Qt.MouseButton.LeftButton)
+    assert page.vault is None and not page.vault_view.jobs.running
+    reopened = vault.Vault("household", data_dir)
+    reopened.unlock(PASS)
+    assert reopened.conn().execute("SELECT count(*) FROM chunks").fetchone()[0] == 0
+    reopened.lock()
+
+
+def test_idle_during_a_job_locks_when_it_ends(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    _saved_record(page, qtbot)
+    photo = tmp_path / "door.jpg"
+    photo.write_bytes(b"jpeg")
+    with qtbot.waitSignal(page.vault_view.jobs.done, timeout=10_000):
+        page.vault_view.add_files([photo])
+        page.idle_timeout()
+        assert page.vault is not None  # not in the middle of the job
+    assert page.vault is None
+    reopened = vault.Vault("household", data_dir)
+    reopened.unlock(PASS)
+    assert reopened.conn().execute("SELECT count(*) FROM attachments").fetchone()[0] == 1
+    reopened.lock()
+
+
+def test_package_is_written_in_a_worker_and_cancel_writes_nothing(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    _saved_record(page, qtbot)
+    video = tmp_path / "video.mp4"
+    video.write_bytes(b"v" * (3 * att.CHUNK_SIZE))
+    jobs = page.vault_view.jobs
+    with qtbot.waitSignal(jobs.done, timeout=10_000):
+        page.vault_view.add_files([video])
+    package = tmp_path / "evidence.zip"
+    page.ask_save_path = lambda title, name, filters: str(package)
+    with qtbot.waitSignal(jobs.done, timeout=10_000) as finished:
+        page.export_package()
+        jobs.cancel()
+    assert finished.args == ["Cancelled. No package was written."]
+    assert list(tmp_path.glob("*evidence*")) == []
+    with qtbot.waitSignal(jobs.done, timeout=10_000):
+        page.export_package()
+    assert verify_package(package).ok
+
+
+# -- wipe after wrong passphrases ---------------------------------------------------------------------
+def test_wipe_setting_is_off_by_default_and_saved_in_the_vault(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    create(page, qtbot)
+    wipe = page.vault_view.wipe
+    assert wipe.isHidden() and not wipe.enabled.isChecked() and not wipe.count.isEnabled()
+    qtbot.mouseClick(page.vault_view.wipe_toggle, Qt.MouseButton.LeftButton)
+    assert not wipe.isHidden() and "erased for good" in wipe.warning.text()
+    assert (wipe.count.minimum(), wipe.count.maximum()) == (3, 20)
+    wipe.enabled.setChecked(True)
+    wipe.count.setValue(4)
+    assert page.vault is not None and page.vault.wipe_after() == 4
+    assert "4" in wipe.message.text()
+    page.lock()
+    assert vault.Vault("household", data_dir).retry_state().tries_left == 4
+    page.unlock_view.passphrase.line.setText(PASS)
+    page.unlock_view.unlock()
+    assert wipe.enabled.isChecked() and wipe.count.value() == 4
+    wipe.enabled.setChecked(False)
+    assert page.vault.wipe_after() == 0
+
+
+# -- the countdown after a wrong passphrase ---------------------------------------------------------
+def test_countdown_after_a_wrong_passphrase_then_unlock_comes_back(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    made, _code = vault.create_vault("household", PASS, data_dir=data_dir, kdf_n=CHEAP_N)
+    made.set_wipe_after(5)
+    made.lock()
+    page, _codes = make_page(qtbot, data_dir)
+    view = page.unlock_view
+    view.passphrase.line.setText("wrong passphrase")
+    qtbot.mouseClick(view.unlock_button, Qt.MouseButton.LeftButton)
+    assert "Wrong passphrase" in view.message.text() and "4 more wrong tries" in view.message.text()
+    assert not view.unlock_button.isEnabled() and "wait 1 seconds" in view.unlock_button.text()
+    view.passphrase.line.setText(PASS)
+    view.unlock()  # pressing Enter during the wait does nothing
+    assert page.vault is None
+    qtbot.waitUntil(view.unlock_button.isEnabled, timeout=5000)
+    assert view.unlock_button.text() == "Unlock"
+    qtbot.mouseClick(view.unlock_button, Qt.MouseButton.LeftButton)
+    assert page.vault is not None
+
+
+# -- idle time counts only when nobody touches the laptop -----------------------------------------
+def test_user_input_resets_the_idle_timer(qtbot: QtBot, data_dir: Path) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    create(page, qtbot)
+    timer = page.idle.timer
+    timer.setInterval(60_000)
+    page.idle.start()
+    target = page.vault_view.search
+
+    def drained() -> bool:
+        return timer.remainingTime() < 59_900
+
+    events = [
+        QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"),
+        QMouseEvent(
+            QEvent.Type.MouseMove,
+            QPointF(5, 5),
+            QPointF(5, 5),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    ]
+    for event in events:
+        qtbot.waitUntil(drained, timeout=2000)
+        QApplication.sendEvent(target, event)
+        assert timer.remainingTime() > 59_900, event.type()
+    qtbot.waitUntil(drained, timeout=2000)
+    QApplication.sendEvent(target, QEvent(QEvent.Type.UpdateRequest))  # not a person
+    assert timer.remainingTime() < 59_900
+    assert page.vault is not None

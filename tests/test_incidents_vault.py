@@ -249,3 +249,25 @@ def test_cheap_kdf_is_only_used_when_asked(data_dir: Path) -> None:
     assert crypto.REAL_SCRYPT_N >= 2**17
     assert crypto.KdfParams.fresh().n == crypto.REAL_SCRYPT_N
     assert crypto.KdfParams.fresh(CHEAP_N).n == CHEAP_N
+
+
+def test_retry_state_tells_the_wait_and_tries_left_while_locked(data_dir: Path) -> None:
+    opened, _code = new_vault(data_dir)
+    opened.set_wipe_after(5)
+    opened.lock()
+    locked = vault.Vault("default", data_dir)
+    assert locked.retry_state() == vault.RetryState(0.0, 5)
+    with pytest.raises(WrongPassphraseError):
+        locked.unlock("wrong one", clock=lambda: 1000.0)
+    with pytest.raises(WrongPassphraseError):
+        locked.unlock("wrong one", clock=lambda: 1010.0)
+    state = locked.retry_state(clock=lambda: 1010.5)
+    assert state.wait == pytest.approx(1.5) and state.tries_left == 3
+    locked.unlock(PASS, clock=lambda: 2000.0)
+    assert locked.wipe_after() == 5
+    for bad in (1, 2, 21):
+        with pytest.raises(vault.VaultError):
+            locked.set_wipe_after(bad)
+    locked.set_wipe_after(0)
+    locked.lock()
+    assert vault.Vault("default", data_dir).retry_state() == vault.RetryState(0.0, 0)

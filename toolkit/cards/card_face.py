@@ -234,7 +234,9 @@ def qr_modules(uri: str) -> tuple[tuple[float, float, float, float], ...]:
     squares = []
     for shape in widget.draw().getContents():
         if isinstance(shape, ShapeRect) and shape.fillColor is not None:
-            squares.append(((shape.x - x0) / w, (shape.y - y0) / h, shape.width / w, shape.height / h))
+            squares.append(
+                ((shape.x - x0) / w, (shape.y - y0) / h, shape.width / w, shape.height / h)
+            )
     return tuple(squares)
 
 

@@ -226,7 +226,7 @@ def _draw_logo(canvas: Any, path: str, top: float, rtl: bool, left: float, right
                 path=path, reason=type(exc).__name__
             )
         ) from exc
-    draw_w = min(LOGO_HEIGHT * w / max(h, 1), 2.5 * INCH)
+    draw_w = float(min(LOGO_HEIGHT * w / max(h, 1), 2.5 * INCH))
     x = right - draw_w if rtl else left
     canvas.drawImage(
         image, x, top - LOGO_HEIGHT, draw_w, LOGO_HEIGHT, preserveAspectRatio=True, mask="auto"

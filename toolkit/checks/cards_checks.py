@@ -22,12 +22,16 @@ def cards_in_every_language(data_dir: Path) -> str:
         sheet = cards_pdf([code], "letter", "duplex", branding, data_dir=data_dir)
         if sheet.pages != 2 or not sheet.pdf.startswith(b"%PDF"):
             raise RuntimeError(f"the {code} card sheet did not render")
-        missing |= {f"{code}:{ch}" for p in sheet.pieces for ch in missing_glyphs(p.font, p.logical)}
+        missing |= {
+            f"{code}:{ch}" for p in sheet.pieces for ch in missing_glyphs(p.font, p.logical)
+        }
     event = EventDetails("Self-test", "today", "here", "")
     flyers = 0
     for code in ("en", "ar", "zh-Hans"):
         for flyer_id in FLYER_IDS:
-            request = FlyerRequest(flyer_id, code, "letter", True, branding.org_name, "555", event=event)
+            request = FlyerRequest(
+                flyer_id, code, "letter", True, branding.org_name, "555", event=event
+            )
             rendered = render_flyer(request)
             missing |= {
                 f"{code}:{ch}" for p in rendered.pieces for ch in missing_glyphs(p.font, p.logical)

@@ -58,6 +58,20 @@ def register(subparsers: Any) -> None:
         metavar="FILE.pdf",
         help=_("write the printable recovery sheet here"),
     )
+    init.add_argument(
+        "--wipe-after",
+        type=wipe_count,
+        default=0,
+        metavar="N",
+        help=_("erase the vault after N wrong passphrases in a row (3 to 20; off by default)"),
+    )
+    settings = add("settings", _("show or change the settings of a vault"), cmd_settings)
+    settings.add_argument(
+        "--wipe-after",
+        type=wipe_count,
+        metavar="N|off",
+        help=_("erase the vault after N wrong passphrases in a row (3 to 20), or off"),
+    )
     add("template", _("print an empty record as JSON"), cmd_template, unlocks=False)
     add("vaults", _("list the vaults on this computer"), cmd_vaults, unlocks=False)
     new = add("add", _("add a record from a JSON file"), cmd_add)
@@ -104,6 +118,29 @@ def register(subparsers: Any) -> None:
     )
     public.add_argument("--out", type=Path, required=True)
     add("passwd", _("set a new passphrase (for example after using the recovery code)"), cmd_passwd)
+
+
+def wipe_count(text: str) -> int:
+    """``off`` (or 0) turns erasing off; otherwise a number of wrong tries from 3 to 20."""
+    if text.strip().lower() in {"off", "0"}:
+        return 0
+    try:
+        count = int(text)
+    except ValueError:
+        count = -1
+    if not vault.WIPE_MIN <= count <= vault.WIPE_MAX:
+        raise argparse.ArgumentTypeError(
+            _("use a number from {low} to {high}, or off: {value!r}").format(
+                low=vault.WIPE_MIN, high=vault.WIPE_MAX, value=text
+            )
+        )
+    return count
+
+
+def _wipe_text(count: int) -> str:
+    if not count:
+        return _("Erase after wrong passphrases: off")
+    return _("Erase after wrong passphrases: after {n} wrong tries in a row").format(n=count)
 
 
 class Secrets:
@@ -176,6 +213,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     passphrase = secrets.ask(_("New passphrase for {name}: ").format(name=name), confirm=True)
     created, code = vault.create_vault(name, passphrase)
     with created:
+        if args.wipe_after:
+            created.set_wipe_after(args.wipe_after)
+            print(_wipe_text(args.wipe_after))
         if args.recovery_sheet:
             paper = settings_mod.load().settings.paper
             write_atomic(
@@ -190,6 +230,14 @@ def cmd_init(args: argparse.Namespace) -> int:
         else:
             print(_("Vault {name} created.").format(name=name))
             print(_("Recovery code (write it down and keep it safe): {code}").format(code=code))
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    with open_vault(args) as opened:
+        if args.wipe_after is not None:
+            opened.set_wipe_after(args.wipe_after)
+        print(_wipe_text(opened.wipe_after()))
     return 0
 
 

@@ -110,7 +110,7 @@ def _spec(guide: Guide, paper: str, title: str) -> Any:
         subject=guide.summary,
         language=language,
         page_label=translate_in(language, "Page {page} of {pages}"),
-        footer_text=f"{guide.title} · {translate_in(language, 'Not legal advice')}",
+        footer_text=translate_in(language, "{title} · Not legal advice").format(title=guide.title),
     )
 
 
@@ -177,5 +177,5 @@ def summary_pdf(guide: Guide, settings: Settings | None = None, paper: str | Non
     content += [Spacer(1, 8), notice_box(notice_for(guide, settings), styles, False, width)]
     # Shrinking (rather than flowing on) is what guarantees a single page.
     one_page = KeepInFrame(width, height - 2, content, mode="shrink")
-    title = f"{guide.title} ({translate_in(guide.language, 'summary')})"
+    title = translate_in(guide.language, "{title} (summary)").format(title=guide.title)
     return build_pdf([one_page], _spec(guide, paper, title))

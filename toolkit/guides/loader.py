@@ -140,7 +140,8 @@ def parse_guide(path: Path, text: str) -> Guide:
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = where.line + 2 if where is not None else "?"
-        raise _fail(path, _("the front matter is not valid YAML (line {line}).").format(line=line))
+        message = _("the front matter is not valid YAML (line {line}).").format(line=line)
+        raise _fail(path, message) from None
     if not isinstance(meta, dict):
         raise _fail(path, _("the front matter must be a list of NAME: VALUE lines."))
     unknown = sorted(set(meta) - KNOWN_KEYS)

@@ -63,13 +63,15 @@ def related_html(guide: Guide, titles: Mapping[str, str]) -> str:
     guides = [g for g in guide.related_guides if g in titles]
     if guides:
         items = "".join(f'<li><a href="guide:{g}">{escape(titles[g])}</a></li>' for g in guides)
-        parts.append(f"<h2>{escape(translate_in(language, 'Related guides'))}</h2><ul>{items}</ul>")
+        heading = escape(translate_in(language, "Related guides"))
+        parts.append(f"<h2>{heading}</h2><ul>{items}</ul>")
     if guide.related_tools:
         items = "".join(
             f'<li><a href="app:{escape(t)}">{escape(tool_label(t, language))}</a></li>'
             for t in guide.related_tools
         )
-        parts.append(f"<h2>{escape(translate_in(language, 'In this app'))}</h2><ul>{items}</ul>")
+        heading = escape(translate_in(language, "In this app"))
+        parts.append(f"<h2>{heading}</h2><ul>{items}</ul>")
     return "\n".join(parts)
 
 

@@ -130,10 +130,11 @@ class SearchIndex:
         self.passages: list[tuple[Passage, ...]] = []
         for number, guide in enumerate(self.guides):
             fields, texts = _guide_fields(guide)
-            weights: Counter[str] = Counter()
+            weights: dict[str, float] = {}
             for name, field_words in fields.items():
                 for word, count in Counter(field_words).items():
-                    weights[word] += FIELD_WEIGHTS[name] * (1.0 + math.log(count))
+                    gained = FIELD_WEIGHTS[name] * (1.0 + math.log(count))
+                    weights[word] = weights.get(word, 0.0) + gained
             for word, weight in weights.items():
                 self.postings.setdefault(word, {})[number] = weight
             self.passages.append(tuple(Passage.of(text) for text in texts))

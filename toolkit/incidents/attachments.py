@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, BinaryIO
@@ -23,6 +23,20 @@ from toolkit.incidents.store import VaultError
 from toolkit.incidents.vault import ItemError, Vault, describe
 
 CHUNK_SIZE = 1024 * 1024
+Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
+CancelCheck = Callable[[], bool]
+
+
+class CancelledError(Exception):
+    """The person pressed Cancel; the transaction was rolled back, nothing was kept."""
+
+
+def _never() -> bool:
+    return False
+
+
+def _ignore(_done: int, _total: int) -> None:
+    return None
 
 
 @dataclass
@@ -55,49 +69,116 @@ def _read_chunks(source: BinaryIO) -> Iterator[tuple[bytes, bool]]:
         current = following
 
 
-def add_file(vault: Vault, record_id: str, path: Path) -> AttachmentInfo:
+def add_file(
+    vault: Vault,
+    record_id: str,
+    path: Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> AttachmentInfo:
     """Copy ``path`` into the vault, encrypted, in one transaction."""
+    return add_files(vault, record_id, [path], progress=progress, cancelled=cancelled)[0]
+
+
+def add_files(
+    vault: Vault,
+    record_id: str,
+    files: Sequence[Path],
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> list[AttachmentInfo]:
+    """Copy several files in ONE transaction: all of them are attached, or none.
+
+    ``cancelled`` is checked before every chunk; when it returns True, CancelledError is
+    raised and the rollback leaves no chunk and no attachment row behind.
+    """
     record_id = vault.get(record_id).id
-    try:
-        with Path(path).open("rb") as source:
-            return add_stream(vault, record_id, source, Path(path).name)
-    except OSError as exc:
-        raise VaultError(
-            _("Could not read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
-        ) from exc
+    conn = vault.require_writable()
+    total = sum(_size_of(Path(p)) for p in files)
+    meter = _Meter(progress or _ignore, cancelled or _never, total)
+    added: list[AttachmentInfo] = []
+    with store.transaction(conn):
+        for path in files:
+            try:
+                with Path(path).open("rb") as source:
+                    added.append(_insert(vault, record_id, source, Path(path).name, meter))
+            except OSError as exc:
+                raise _unreadable(Path(path), exc) from exc
+    return added
 
 
 def add_stream(vault: Vault, record_id: str, source: BinaryIO, name: str) -> AttachmentInfo:
     conn = vault.require_writable()
+    with store.transaction(conn):
+        return _insert(vault, record_id, source, name, _Meter(_ignore, _never, 0))
+
+
+class _Meter:
+    """Counts bytes across files for the progress bar and asks about Cancel before each chunk."""
+
+    def __init__(self, progress: Progress, cancelled: CancelCheck, total: int) -> None:
+        self.progress, self.cancelled, self.total, self.done = progress, cancelled, total, 0
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise CancelledError
+
+    def advance(self, count: int) -> None:
+        self.done += count
+        self.progress(self.done, max(self.total, self.done))
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def _unreadable(path: Path, exc: OSError) -> VaultError:
+    return VaultError(
+        _("Could not read {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+    )
+
+
+def _insert(
+    vault: Vault, record_id: str, source: BinaryIO, name: str, meter: _Meter
+) -> AttachmentInfo:
+    """Write one attachment inside the caller's transaction."""
+    conn = vault.conn()
     key = vault.key()
     attachment_id = new_id()
     digest = hashlib.sha256()
     size = 0
     count = 0
-    with store.transaction(conn):
-        for index, (chunk, final) in enumerate(_read_chunks(source)):
-            digest.update(chunk)
-            size += len(chunk)
-            blob = crypto.seal(key, chunk, chunk_aad(attachment_id, index, final))
-            conn.execute(
-                "INSERT INTO chunks (attachment_id, idx, blob) VALUES (?, ?, ?)",
-                (attachment_id, index, blob),
-            )
-            count = index + 1
-        info = AttachmentInfo(
-            id=attachment_id,
-            record_id=record_id,
-            name=name,
-            size=size,
-            sha256=digest.hexdigest(),
-            kind=mimetypes.guess_type(name)[0] or "application/octet-stream",
-            imported=now_utc(),
-        )
-        meta = vault.seal_json(asdict(info), crypto.aad("attachment", attachment_id, record_id))
+    meter.check()
+    for index, (chunk, final) in enumerate(_read_chunks(source)):
+        meter.check()
+        digest.update(chunk)
+        size += len(chunk)
+        blob = crypto.seal(key, chunk, chunk_aad(attachment_id, index, final))
         conn.execute(
-            "INSERT INTO attachments (id, record_id, meta, size, chunks) VALUES (?, ?, ?, ?, ?)",
-            (attachment_id, record_id, meta, size, count),
+            "INSERT INTO chunks (attachment_id, idx, blob) VALUES (?, ?, ?)",
+            (attachment_id, index, blob),
         )
+        count = index + 1
+        meter.advance(len(chunk))
+    info = AttachmentInfo(
+        id=attachment_id,
+        record_id=record_id,
+        name=name,
+        size=size,
+        sha256=digest.hexdigest(),
+        kind=mimetypes.guess_type(name)[0] or "application/octet-stream",
+        imported=now_utc(),
+    )
+    meta = vault.seal_json(asdict(info), crypto.aad("attachment", attachment_id, record_id))
+    conn.execute(
+        "INSERT INTO attachments (id, record_id, meta, size, chunks) VALUES (?, ?, ?, ?, ?)",
+        (attachment_id, record_id, meta, size, count),
+    )
     return info
 
 
@@ -155,8 +236,18 @@ def _damaged(info: AttachmentInfo, reason: str) -> AttachmentError:
     )
 
 
-def copy_to(vault: Vault, info: AttachmentInfo, target: IO[bytes]) -> None:
+def copy_to(
+    vault: Vault,
+    info: AttachmentInfo,
+    target: IO[bytes],
+    *,
+    on_chunk: Callable[[int], None] | None = None,
+) -> None:
+    """Write the decrypted file to ``target``; ``on_chunk(size)`` runs before each write,
+    so it can report progress or raise to stop (Cancel)."""
     for chunk in iter_plain(vault, info):
+        if on_chunk is not None:
+            on_chunk(len(chunk))
         target.write(chunk)
 
 

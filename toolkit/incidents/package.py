@@ -64,10 +64,25 @@ def write_package(
     kdf_n: int | None = None,
     paper: str = "letter",
     language: str = "en",
+    progress: att.Progress | None = None,
+    cancelled: att.CancelCheck | None = None,
 ) -> Path:
+    """Write the package; ``progress(done, total)`` counts original bytes, and ``cancelled``
+    is asked before every chunk (CancelledError then removes the partial file)."""
     record = vault.get(record_id)
     files = att.attachments(vault, record.id)
     out = Path(out)
+    total = sum(info.size for info in files)
+    done = 0
+
+    def on_chunk(size: int) -> None:
+        nonlocal done
+        if cancelled is not None and cancelled():
+            raise att.CancelledError
+        done += size
+        if progress is not None:
+            progress(done, total)
+
     partial = out.with_name(f".{out.name}.part")
     try:
         with partial.open("wb") as handle:
@@ -82,8 +97,10 @@ def write_package(
                     with archive.open(
                         zipfile.ZipInfo(path, (1980, 1, 1, 0, 0, 0)), "w", force_zip64=True
                     ) as member:
-                        att.copy_to(vault, info, member)
+                        att.copy_to(vault, info, member, on_chunk=on_chunk)
                     entries.append({"path": path, "role": "original", **asdict(info)})
+                if cancelled is not None and cancelled():
+                    raise att.CancelledError
                 report = build_report(record, files, paper=paper, language=language)
                 archive.writestr(REPORT, report, compress_type=zipfile.ZIP_DEFLATED)
                 entries.append(

@@ -28,6 +28,8 @@ SUFFIX = ".vault"
 DEFAULT_NAME = "default"
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 MIN_PASSPHRASE = 8
+# Erasing after wrong passphrases: off (0) or this many wrong tries in a row.
+WIPE_MIN, WIPE_MAX = 3, 20
 Clock = Callable[[], float]
 Sleep = Callable[[float], None]
 
@@ -48,6 +50,14 @@ class ItemError:
 
     item_id: str
     reason: str
+
+
+@dataclass
+class RetryState:
+    """What a locked vault says about the next try (read without the passphrase)."""
+
+    wait: float = 0.0  # seconds before the next try is allowed
+    tries_left: int = 0  # wrong tries left before the vault is erased; 0 when erasing is off
 
 
 @dataclass
@@ -249,6 +259,23 @@ class Vault:
                 ).format(n=failures, name=self.name)
             )
 
+    def retry_state(self, *, clock: Clock = time.time) -> RetryState:
+        """The wait and tries left, from the clear meta table; never changes the file."""
+        try:
+            conn = store.connect(self.path, readonly=True)
+        except sqlite3.Error:
+            return RetryState()
+        try:
+            failures = int(store.get_meta(conn, "failures", "0") or 0)
+            last = float(store.get_meta(conn, "last_failure", "0") or 0)
+            wipe_after = int(store.get_meta(conn, "wipe_after", "0") or 0)
+        except (sqlite3.Error, ValueError):
+            return RetryState()
+        finally:
+            conn.close()
+        tries_left = max(wipe_after - failures, 0) if wipe_after else 0
+        return RetryState(throttle.remaining(failures, last, clock()), tries_left)
+
     def _open_with_key(self, key: bytes) -> None:
         self._conn, self.damage_note = store.open_existing(self.path, self.name)
         self._key = key
@@ -320,8 +347,12 @@ class Vault:
         return int(store.get_meta(self.conn(), "wipe_after", "0") or 0)
 
     def set_wipe_after(self, failures: int) -> None:
-        if not (failures == 0 or 3 <= failures <= 100):
-            raise VaultError(_("Erase after wrong passphrases must be 0 (off) or 3 to 100."))
+        if not (failures == 0 or WIPE_MIN <= failures <= WIPE_MAX):
+            raise VaultError(
+                _("Erase after wrong passphrases must be off or {low} to {high}.").format(
+                    low=WIPE_MIN, high=WIPE_MAX
+                )
+            )
         conn = self.require_writable()
         with store.transaction(conn):
             store.set_meta(conn, "wipe_after", str(failures))

@@ -83,17 +83,25 @@ def normalize(value: object, multiline: bool) -> str:
     return text
 
 
-def field_problem(info: FieldInfo, value: str) -> str:
-    """A one-line message naming the field, or "" when the value is fine."""
+def field_problem(info: FieldInfo, value: str, with_name: bool = True) -> str:
+    """A one-line message naming the field, or "" when the value is fine.
+
+    ``with_name`` adds the technical name (``sender_zip``) that CLI and CSV users type; the GUI
+    shows the label alone.
+    """
+    if with_name:
+        label = _("{label} ({name})").format(label=info.label, name=info.name)
+    else:
+        label = info.label
     if info.required and not value:
-        return _("{label} ({name}) is required.").format(label=info.label, name=info.name)
+        return _("{label} is required.").format(label=label)
     if len(value) > info.max_length:
-        return _("{label} ({name}) is too long: {length} characters, at most {limit}.").format(
-            label=info.label, name=info.name, length=len(value), limit=info.max_length
+        return _("{label} is too long: {length} characters, at most {limit}.").format(
+            label=label, length=len(value), limit=info.max_length
         )
     if info.name == "sender_zip" and value and not ZIP_PATTERN.match(value):
-        return _("{label} ({name}) must be a 5-digit ZIP code, like 60601 or 60601-1234.").format(
-            label=info.label, name=info.name
+        return _("{label} must be a 5-digit ZIP code, like 60601 or 60601-1234.").format(
+            label=label
         )
     return ""
 

@@ -14,7 +14,7 @@ def load_document(pdf: bytes, parent: QWidget | None = None) -> tuple[QPdfDocume
     buffer = QBuffer(parent)
     buffer.setData(QByteArray(pdf))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     document.load(buffer)
     return document, buffer
 

@@ -113,10 +113,8 @@ class GuideList(QWidget):
     def _add_hit(self, hit: Hit) -> None:
         item = QListWidgetItem(f"{hit.guide.title}\n{hit.snippet_text()}")
         item.setData(ID_ROLE, hit.guide.id)
-        item.setData(
-            HTML_ROLE,
-            f"<b>{escape(hit.guide.title)}</b><br><small>{snippet_html(hit.snippet, 'b', HIGHLIGHT)}</small>",
-        )
+        snippet = snippet_html(hit.snippet, "b", HIGHLIGHT)
+        item.setData(HTML_ROLE, f"<b>{escape(hit.guide.title)}</b><br><small>{snippet}</small>")
         self.list.addItem(item)
 
     def guide_ids(self) -> list[str]:

@@ -145,7 +145,7 @@ class GuideReader(QWidget):
 
     def _show(self, guide: Guide) -> None:
         self.guide = guide
-        self.render()
+        self.refresh()
         self.browser.verticalScrollBar().setValue(0)
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(guide.language)))
@@ -154,7 +154,7 @@ class GuideReader(QWidget):
         self._update_buttons()
         self.guide_opened.emit(guide.id, guide.language)
 
-    def render(self) -> None:
+    def refresh(self) -> None:
         """(Re)draw the current guide, e.g. after the hotline or text size changed."""
         if self.guide is None:
             return

@@ -1,10 +1,17 @@
-"""Choose a vault and unlock it (passphrase or recovery code), or create a new one."""
+"""Choose a vault and unlock it (passphrase or recovery code), or create a new one.
+
+With no vault yet, only "Create a new vault" shows. With vaults, "Open a vault" comes first and
+creating another one waits behind a smaller "New vault…" button. After a wrong passphrase the
+Unlock button counts down the wait and comes back by itself.
+"""
 
 from __future__ import annotations
 
+import math
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,6 +30,14 @@ from toolkit.gui.incidents.passphrase_field import PassphraseField
 from toolkit.i18n import _
 from toolkit.incidents import vault
 
+TICK_MS = 250
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
 
 class UnlockView(QWidget):
     unlocked = Signal(object)  # Vault
@@ -33,10 +48,35 @@ class UnlockView(QWidget):
         self.data_dir = data_dir
         # Tests and the self-test lower the key-derivation cost; the app never sets this.
         self.kdf_n: int | None = None
+        self.creating = False
+        self.deadline = 0.0  # time.monotonic() when Unlock may be pressed again
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(TICK_MS)
+        self.countdown.timeout.connect(self._tick)
         layout = QVBoxLayout(self)
-        open_box = QGroupBox(_("Open a vault"))
-        form = QFormLayout(open_box)
+        self.open_box = self._open_box()
+        layout.addWidget(self.open_box)
+        new_row = QHBoxLayout()
+        self.new_vault_button = QPushButton(_("New vault…"))
+        self.new_vault_button.clicked.connect(self.show_create)
+        new_row.addWidget(self.new_vault_button)
+        new_row.addStretch(1)
+        layout.addLayout(new_row)
+        self.create_box = self._create_box()
+        layout.addWidget(self.create_box)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setObjectName("warning")
+        self.message.hide()
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.refresh()
+
+    def _open_box(self) -> QGroupBox:
+        box = QGroupBox(_("Open a vault"))
+        form = QFormLayout(box)
         self.vault_choice = QComboBox()
+        self.vault_choice.currentTextChanged.connect(lambda _name: self.check_wait())
         form.addRow(_("Vault"), self.vault_choice)
         self.passphrase = PassphraseField(_("Passphrase"))
         self.passphrase.line.returnPressed.connect(self.unlock)
@@ -47,42 +87,79 @@ class UnlockView(QWidget):
         self.unlock_button.setObjectName("primary")
         self.unlock_button.clicked.connect(self.unlock)
         form.addRow("", self.unlock_button)
-        layout.addWidget(open_box)
+        return box
 
-        create_box = QGroupBox(_("Create a new vault"))
-        create = QFormLayout(create_box)
+    def _create_box(self) -> QGroupBox:
+        box = QGroupBox(_("Create a new vault"))
+        column = QVBoxLayout(box)
+        column.addWidget(
+            _wrapped(
+                _(
+                    "A vault keeps your incident notes locked on this computer. Only someone "
+                    "who knows the passphrase can open it. Choose a passphrase you will "
+                    "remember, at least 8 characters long."
+                )
+            )
+        )
+        create = QFormLayout()
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(_("For example: household-1"))
         create.addRow(_("Name"), self.new_name)
         self.new_passphrase = PassphraseField(_("At least 8 characters"))
         create.addRow(_("Passphrase"), self.new_passphrase)
         self.confirm_passphrase = PassphraseField(_("The same passphrase again"))
+        self.confirm_passphrase.line.returnPressed.connect(self.create_vault)
         create.addRow(_("Confirm"), self.confirm_passphrase)
+        column.addLayout(create)
+        column.addWidget(
+            _wrapped(
+                _(
+                    "Next you will see a recovery code to print or write down: it is the only "
+                    "way to open the vault if the passphrase is forgotten."
+                )
+            )
+        )
         row = QHBoxLayout()
         self.create_button = QPushButton(_("Create vault"))
+        self.create_button.setObjectName("primary")
         self.create_button.clicked.connect(self.create_vault)
         row.addWidget(self.create_button)
+        self.back_button = QPushButton(_("Back"))
+        self.back_button.clicked.connect(self.hide_create)
+        row.addWidget(self.back_button)
         row.addStretch(1)
-        create.addRow("", row)
-        layout.addWidget(create_box)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
-        self.message.setObjectName("warning")
-        self.message.hide()
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        self.refresh()
+        column.addLayout(row)
+        return box
 
+    # -- which parts show ----------------------------------------------------------------------
     def refresh(self) -> None:
         current = self.vault_choice.currentText()
-        self.vault_choice.clear()
         names = vault.list_vaults(self.data_dir)
+        self.vault_choice.blockSignals(True)
+        self.vault_choice.clear()
         self.vault_choice.addItems(names)
         if current in names:
             self.vault_choice.setCurrentText(current)
-        self.unlock_button.setEnabled(bool(names))
+        self.vault_choice.blockSignals(False)
         if not names and not self.new_name.text():
             self.new_name.setText(vault.DEFAULT_NAME)
+        creating = self.creating or not names
+        self.open_box.setVisible(bool(names))
+        self.new_vault_button.setVisible(bool(names) and not creating)
+        self.create_box.setVisible(creating)
+        self.back_button.setVisible(bool(names))
+        self.check_wait()
+
+    def show_create(self) -> None:
+        self.creating = True
+        self.show_message("")
+        self.refresh()
+        self.new_name.setFocus()
+
+    def hide_create(self) -> None:
+        self.creating = False
+        self.show_message("")
+        self.refresh()
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -94,9 +171,35 @@ class UnlockView(QWidget):
         self.confirm_passphrase.clear()
         self.use_recovery.setChecked(False)
 
+    # -- the wait after wrong passphrases --------------------------------------------------------
+    def check_wait(self) -> None:
+        """Read the vault's wait (no passphrase needed) and count it down on the button."""
+        name = self.vault_choice.currentText()
+        wait = vault.Vault(name, self.data_dir).retry_state().wait if name else 0.0
+        self.deadline = time.monotonic() + wait
+        self._tick()
+        if wait > 0:
+            self.countdown.start()
+
+    def waiting(self) -> bool:
+        return self.countdown.isActive()
+
+    def _tick(self) -> None:
+        left = math.ceil(self.deadline - time.monotonic())
+        if left <= 0:
+            self.countdown.stop()
+            self.unlock_button.setText(_("Unlock"))
+            self.unlock_button.setEnabled(bool(self.vault_choice.currentText()))
+            return
+        self.unlock_button.setEnabled(False)
+        self.unlock_button.setText(
+            _("Please wait {seconds} seconds, then try again").format(seconds=left)
+        )
+
+    # -- actions -------------------------------------------------------------------------------
     def unlock(self) -> None:
         name = self.vault_choice.currentText()
-        if not name:
+        if not name or self.waiting():
             return
         target = vault.Vault(name, self.data_dir)
         try:
@@ -105,13 +208,22 @@ class UnlockView(QWidget):
             else:
                 target.unlock(self.passphrase.text())
         except UserError as exc:
-            self.show_message(str(exc))
+            self.show_message(self._with_tries_left(str(exc), target))
             self.passphrase.line.selectAll()
             self.refresh()
             return
         self.clear()
         self.show_message("")
         self.unlocked.emit(target)
+
+    def _with_tries_left(self, text: str, target: vault.Vault) -> str:
+        if not target.path.exists():
+            return text
+        left = target.retry_state().tries_left
+        if not left:
+            return text
+        warning = _("Careful: {n} more wrong tries will erase this vault for good.")
+        return f"{text} {warning.format(n=left)}"
 
     def create_vault(self) -> None:
         name = self.new_name.text().strip()
@@ -128,6 +240,7 @@ class UnlockView(QWidget):
         self.clear()
         self.new_name.clear()
         self.show_message("")
+        self.creating = False
         self.refresh()
         self.vault_choice.setCurrentText(name)
         self.created.emit(made, code)

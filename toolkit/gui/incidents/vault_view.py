@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 
 from toolkit.errors import UserError
 from toolkit.gui.incidents.attachments_panel import AttachmentsPanel
+from toolkit.gui.incidents.job_panel import JobPanel
+from toolkit.gui.incidents.job_worker import Work
 from toolkit.gui.incidents.record_form import RecordForm
+from toolkit.gui.incidents.wipe_setting import WipeSetting
 from toolkit.i18n import _
 from toolkit.incidents import attachments as att
 from toolkit.incidents import record as record_mod
@@ -38,6 +41,7 @@ class VaultView(QWidget):
     public_photo = Signal()
     delete_record = Signal()
     delete_vault = Signal()
+    job_ended = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -50,6 +54,9 @@ class VaultView(QWidget):
         top = QHBoxLayout()
         self.vault_label = QLabel("")
         top.addWidget(self.vault_label, 1)
+        self.wipe_toggle = QPushButton(_("Vault settings"))
+        self.wipe_toggle.setCheckable(True)
+        top.addWidget(self.wipe_toggle)
         self.delete_vault_button = QPushButton(_("Delete whole vault"))
         self.delete_vault_button.setObjectName("danger")
         self.delete_vault_button.clicked.connect(self.delete_vault.emit)
@@ -59,8 +66,12 @@ class VaultView(QWidget):
         self.lock_button.clicked.connect(self.lock_requested.emit)
         top.addWidget(self.lock_button)
         layout.addLayout(top)
+        self.wipe = WipeSetting()
+        self.wipe.hide()
+        self.wipe_toggle.toggled.connect(self.wipe.setVisible)
+        layout.addWidget(self.wipe)
 
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +121,9 @@ class VaultView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
+        self.jobs = JobPanel()
+        self.jobs.done.connect(self._job_done)
+        layout.addWidget(self.jobs)
 
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
@@ -134,6 +148,7 @@ class VaultView(QWidget):
                 _("{n} items could not be read; everything else is shown.").format(n=len(problems))
             )
         self.notice.setText(" ".join(notes))
+        self.wipe.show_vault(opened)
         self.fill_list()
         self.new_record()
 
@@ -236,20 +251,46 @@ class VaultView(QWidget):
         self.list.blockSignals(False)
 
     def add_files(self, files: list[Path]) -> None:
-        if self.vault is None or not files:
+        if self.vault is None or not files or self.jobs.running:
             return
         # Files belong to a saved record: save first (this also checks the date).
         if not self.save():
             return
-        try:
-            for path in files:
-                att.add_file(self.vault, self.form.record_id, Path(path))
-        except UserError as exc:
-            self.notice.setText(str(exc))
-        self.refresh_attachments()
+        opened, record_id, chosen = self.vault, self.form.record_id, [Path(p) for p in files]
+
+        def work(progress: att.Progress, cancelled: att.CancelCheck) -> str:
+            added = att.add_files(opened, record_id, chosen, progress=progress, cancelled=cancelled)
+            return _("Files attached: {n}.").format(n=len(added))
+
+        self.run_job(
+            _("Adding files to the vault…"),
+            work,
+            _("Cancelled. No file was added to the vault."),
+        )
+
+    # -- long jobs ---------------------------------------------------------------------------
+    def run_job(self, title: str, work: Work, cancel_message: str) -> None:
+        """Run ``work`` off the GUI thread; the record stays on screen but cannot change."""
+        self.save_draft()
+        if self.jobs.start(title, work, cancel_message):
+            self._set_busy(True)
+            self.notice.setText("")
+
+    def _set_busy(self, busy: bool) -> None:
+        # The worker uses the vault's connection: nothing else may touch it meanwhile.
+        for widget in (self.splitter, self.delete_vault_button, self.wipe, self.wipe_toggle):
+            widget.setEnabled(not busy)
+
+    def _job_done(self, message: str) -> None:
+        self._set_busy(False)
+        self.notice.setText(message)
+        if self.vault is not None:
+            self.refresh_attachments()
+        self.job_ended.emit()
 
     def clear(self) -> None:
         """Forget everything decrypted: list, form, attachments, search, drafts."""
+        self.jobs.stop_and_wait()
         self.autosave.stop()
         self.vault = None
         self.drafts = {}
@@ -260,3 +301,5 @@ class VaultView(QWidget):
         self.attachments.clear()
         self.notice.setText("")
         self.vault_label.setText("")
+        self.wipe.show_vault(None)
+        self.wipe_toggle.setChecked(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -101,11 +101,30 @@ class DrivePanel(QWidget):
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
         self.worker.cancelled.connect(self._cancelled)
+        # Closing the window or quitting stops the drive; moving to another page does not.
+        if self.window() is not self:
+            self.window().installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
 
     def cancel(self) -> None:
         if self.worker is not None:
             self.worker.stop.set()
             self.cancel_button.setEnabled(False)
+
+    def shutdown(self) -> None:
+        """Cancel a running drive and wait until its thread has finished."""
+        if self.drive_thread is None or not self.drive_thread.isRunning():
+            return
+        self.cancel()
+        self.drive_thread.quit()
+        self.drive_thread.wait()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if event.type() == QEvent.Type.Close and watched is self.window():
+            self.shutdown()
+        return False
 
     def is_running(self) -> bool:
         return self.drive_thread is not None and self.drive_thread.isRunning()

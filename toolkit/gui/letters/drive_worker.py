@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from toolkit.errors import UserError
 from toolkit.letters.catalog import get_template
@@ -78,8 +78,9 @@ def start_drive(job: DriveJob, parent: QObject) -> tuple[QThread, DriveWorker]:
     worker = DriveWorker(job)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
+    # Quit from the worker's own thread: a GUI thread blocked in wait() could not deliver it.
     for signal in (worker.finished, worker.failed, worker.cancelled):
-        signal.connect(thread.quit)
+        signal.connect(thread.quit, Qt.ConnectionType.DirectConnection)
     thread.finished.connect(worker.deleteLater)
     thread.start()
     return thread, worker

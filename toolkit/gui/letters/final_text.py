@@ -1,4 +1,4 @@
-"""The last step: the whole letter as editable text, then Save PDF, Print and Copy text."""
+"""The last step: the whole letter as editable text, with Print and Copy text."""
 
 from __future__ import annotations
 
@@ -45,12 +45,11 @@ class FinalTextStep(QWidget):
         self.reset_button.clicked.connect(self.reset_requested.emit)
         layout.addWidget(self.reset_button)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(_("Save PDF…"))
-        self.save_button.setObjectName("primary")
+        # The main action, Save PDF, is the big button at the bottom of the page (the page's Next).
         self.print_button = QPushButton(_("Print…"))
         self.copy_button = QPushButton(_("Copy text"))
         self.copy_button.setToolTip(_("For a web contact form or an email"))
-        for button in (self.save_button, self.print_button, self.copy_button):
+        for button in (self.print_button, self.copy_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)

@@ -1,26 +1,47 @@
-"""A live view of the printed page, fed from PDF bytes kept in memory (no temporary files)."""
+"""A live view of the printed page, fed from PDF bytes kept in memory (no temporary files).
+
+Until the letter can be composed, a friendly line says which step to fill in instead.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+MIN_WIDTH = 40
 
 
 class PdfPreview(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedLayout(self)
+        self.stack.setContentsMargins(0, 0, 0, 0)
+        self.hint = QLabel("")
+        self.hint.setObjectName("notice")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setMargin(24)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        layout.addWidget(self.view)
+        # On a narrow screen the preview gives way so that the steps keep their full width.
+        self.view.setMinimumWidth(MIN_WIDTH)
+        self.hint.setMinimumWidth(MIN_WIDTH)
+        self.stack.addWidget(self.hint)
+        self.stack.addWidget(self.view)
         self._buffer: QBuffer | None = None
         self.pdf = b""
+
+    def show_hint(self, text: str) -> None:
+        self.hint.setText(text)
+        self.stack.setCurrentWidget(self.hint)
+
+    def hint_shown(self) -> bool:
+        return self.stack.currentWidget() is self.hint
 
     def show_pdf(self, pdf: bytes) -> None:
         self.pdf = pdf
@@ -33,6 +54,7 @@ class PdfPreview(QWidget):
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
+        self.stack.setCurrentWidget(self.view)
 
     def page_count(self) -> int:
         return int(self.document.pageCount())

@@ -52,6 +52,11 @@ class RecipientPanel(QWidget):
         layout = QVBoxLayout(self)
         self.picker = make_picker(data_dir)
         if self.picker is not None:
+            intro = QLabel(
+                _("Type your ZIP code and press Find, then tick the people you want to write to.")
+            )
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
             layout.addWidget(self.picker, 1)
             self.picker.recipients_chosen.connect(lambda *args: self.changed.emit())
         self.to_capitol = QCheckBox(
@@ -93,6 +98,15 @@ class RecipientPanel(QWidget):
         self.name.setText(name)
         self.title.setText(title)
         self.address.setPlainText(address)
+
+    def zip_code(self) -> str:
+        """The ZIP code typed in the directory search ("" without the directory)."""
+        return str(self.picker.zip_edit.text()).strip() if self.picker is not None else ""
+
+    def prefill_zip(self, zip_code: str) -> None:
+        """Search the sender's ZIP code, unless the person already typed one here."""
+        if self.picker is not None and zip_code and not self.zip_code():
+            self.picker.set_zip(zip_code)
 
     def recipients(self, template_kind: str) -> list[tuple[Recipient, int]]:
         """Each chosen recipient with the office to address."""

@@ -64,4 +64,4 @@ class GuidesPage(Page):
 
     def _settings_changed(self, _new: Settings) -> None:
         # The hotline and text size appear in the guide itself.
-        self.reader.render()
+        self.reader.refresh()

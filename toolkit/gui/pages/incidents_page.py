@@ -64,6 +64,9 @@ class IncidentsPage(Page):
         self.vault_view.public_photo.connect(self.public_photo)
         self.vault_view.delete_record.connect(self.delete_record)
         self.vault_view.delete_vault.connect(self.delete_vault)
+        self.vault_view.job_ended.connect(self._job_ended)
+        # Idle time ran out during a long job: lock as soon as the job ends, not in its middle.
+        self.lock_after_job = False
         self.stack.addWidget(self.unlock_view)
         self.stack.addWidget(self.vault_view)
         self.body.addWidget(self.stack, 1)
@@ -83,6 +86,9 @@ class IncidentsPage(Page):
         self.show_recovery(opened.name, code)
 
     def lock(self) -> None:
+        # A running job is cancelled (rolled back) before the key is forgotten.
+        self.lock_after_job = False
+        self.vault_view.jobs.stop_and_wait()
         if self.vault is not None:
             # A damaged (read-only) vault cannot take a draft; locking must still happen.
             with contextlib.suppress(UserError):
@@ -96,9 +102,15 @@ class IncidentsPage(Page):
         self.stack.setCurrentWidget(self.unlock_view)
 
     def idle_timeout(self) -> None:
-        if self.vault is not None:
+        if self.vault is not None and self.vault_view.jobs.running:
+            self.lock_after_job = True
+        elif self.vault is not None:
             self.lock()
             self.context.show_status(_("Incident notes were locked after idle time."))
+
+    def _job_ended(self) -> None:
+        if self.lock_after_job:
+            self.idle_timeout()
 
     def before_leave(self) -> None:
         self.lock()
@@ -166,16 +178,28 @@ class IncidentsPage(Page):
                 if not passphrase:
                     return ""
             settings = self.context.settings
-            write_package(
-                self.vault,
-                record_id,
-                Path(path),
-                passphrase=passphrase,
-                kdf_n=self.unlock_view.kdf_n,
-                paper=settings.paper,
-                language=settings.language,
+            opened, kdf_n = self.vault, self.unlock_view.kdf_n
+
+            def work(progress: att.Progress, cancelled: att.CancelCheck) -> str:
+                write_package(
+                    opened,
+                    record_id,
+                    Path(path),
+                    passphrase=passphrase,
+                    kdf_n=kdf_n,
+                    paper=settings.paper,
+                    language=settings.language,
+                    progress=progress,
+                    cancelled=cancelled,
+                )
+                return _("Evidence package written to {path}").format(path=path)
+
+            self.vault_view.run_job(
+                _("Writing the evidence package…"),
+                work,
+                _("Cancelled. No package was written."),
             )
-            return _("Evidence package written to {path}").format(path=path)
+            return ""
 
         self._run(action)
 

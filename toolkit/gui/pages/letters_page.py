@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -27,15 +28,41 @@ from toolkit.gui.letters.fields_form import FieldsForm
 from toolkit.gui.letters.final_text import FinalTextStep
 from toolkit.gui.letters.pdf_preview import PdfPreview
 from toolkit.gui.letters.recipient_panel import RecipientPanel
+from toolkit.gui.letters.step_buttons import StepButtons
 from toolkit.gui.letters.template_chooser import TemplateChooser
 from toolkit.gui.pages.base import Page
 from toolkit.i18n import SUPPORTED_LANGUAGES, _, current_language
 from toolkit.letters.catalog import TemplateMeta, get_template
 from toolkit.letters.compose import Letter, compose, copy_text
-from toolkit.letters.fields import check_fields, template_fields
+from toolkit.letters.fields import SHARED_NAMES, template_fields
+from toolkit.settings import Settings
 
 PREVIEW_DELAY_MS = 350
-DRIVE_TAB = 4
+STEP_LETTER, STEP_TO, STEP_DETAILS, STEP_PRINT, DRIVE_TAB = range(5)
+
+
+class NotReady(UserError):
+    """The letter cannot be composed yet; ``step`` is where the person can fix it."""
+
+    def __init__(self, step: int, message: str) -> None:
+        super().__init__(message)
+        self.step = step
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """A step that scrolls when the window is narrow, instead of pushing the preview away."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(widget)
+    return scroll
+
+
+def forget(
+    listeners: list[Callable[[Settings], None]], listener: Callable[[Settings], None]
+) -> None:
+    if listener in listeners:
+        listeners.remove(listener)
 
 
 class LettersPage(Page):
@@ -55,13 +82,23 @@ class LettersPage(Page):
         self.timer.setSingleShot(True)
         self.timer.setInterval(PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
+        self._appearance = (context.settings.language, context.settings.large_text)
         self._build()
-        context.settings_listeners.append(lambda _settings: self.schedule())
+        listener = self._settings_changed
+        context.settings_listeners.append(listener)
+        # The window rebuilds its pages when the language changes: a deleted page stops listening.
+        self.destroyed.connect(lambda *_args: forget(context.settings_listeners, listener))
         self._template_changed(self.chooser.current_id())
+        self._step_changed(STEP_LETTER)
 
     def _build(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.steps = QTabWidget()
+        # No scroll arrows: the tab bar's full width is the steps' minimum, so the preview,
+        # not a step's name, gives way on a narrow screen.
+        self.steps.setUsesScrollButtons(False)
+        self.steps.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.steps.tabBar().setExpanding(False)
         self.chooser = TemplateChooser()
         self.chooser.template_changed.connect(self._template_changed)
         self.recipients = RecipientPanel(self.context.data_dir)
@@ -70,27 +107,49 @@ class LettersPage(Page):
         self.final.text_edited.connect(self._text_edited)
         self.final.reset_requested.connect(self.reset_text)
         self.final.which.currentIndexChanged.connect(lambda _i: self._show_current_text())
-        self.final.save_button.clicked.connect(self.save_pdf)
         self.final.print_button.clicked.connect(self.print_letters)
         self.final.copy_button.clicked.connect(self.copy_text)
         self.drive = DrivePanel(self._drive_settings)
-        self.steps.addTab(self.chooser, _("1. Choose a letter"))
-        self.steps.addTab(self.recipients, _("2. To whom"))
+        self.steps.addTab(self.chooser, _("1. Letter"))
+        self.steps.addTab(scrolled(self.recipients), _("2. To whom"))
         self.steps.addTab(self._details_step(), _("3. Your details"))
-        self.steps.addTab(self.final, _("4. Check and print"))
-        self.steps.addTab(self.drive, _("Letter-writing drive"))
-        splitter.addWidget(self.steps)
+        self.steps.addTab(self.final, _("4. Print"))
+        self.steps.addTab(self.drive, _("Many letters"))
+        for index, tip in enumerate(
+            (
+                _("Choose a letter"),
+                _("Choose who the letter goes to"),
+                _("Your name, address and story"),
+                _("Check the text, then save or print"),
+                _("Letter-writing drive: one letter per row of a spreadsheet"),
+            )
+        ):
+            self.steps.setTabToolTip(index, tip)
+        self.steps.currentChanged.connect(self._step_changed)
+        self.step_buttons = StepButtons()
+        self.step_buttons.back_button.clicked.connect(self.go_back)
+        self.step_buttons.next_button.clicked.connect(self.go_next)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.steps, 1)
+        left_layout.addWidget(self.step_buttons)
+        splitter.addWidget(left)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.message = QLabel("")
         self.message.setObjectName("notice")
         self.message.setWordWrap(True)
+        self.message.hide()
         right_layout.addWidget(self.message)
         self.preview = PdfPreview()
         right_layout.addWidget(self.preview, 1)
         splitter.addWidget(right)
-        splitter.setSizes([560, 440])
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
         self.body.addWidget(splitter, 1)
 
     def _details_step(self) -> QWidget:
@@ -138,17 +197,19 @@ class LettersPage(Page):
         self.timer.start()
 
     def compose_letters(self) -> list[Letter]:
-        """The letters as they stand (raises UserError naming what is missing)."""
+        """The letters as they stand (raises NotReady saying which step to fill in)."""
         meta = self.template()
         if meta is None:
-            raise UserError(_("Choose a letter first."))
-        values = self.form.values()
-        _clean, problems = check_fields(meta, values)
-        if problems:
-            raise UserError(" ".join(problems.values()))
+            raise NotReady(STEP_LETTER, _("Choose a letter in step 1."))
         chosen = self.recipients.recipients(meta.recipient_kind)
         if not chosen:
-            raise UserError(_("Choose who the letter goes to (step 2)."))
+            raise NotReady(STEP_TO, _("Choose who the letter goes to in step 2."))
+        problems = self.form.problems()
+        if set(problems) & set(SHARED_NAMES):
+            raise NotReady(STEP_DETAILS, _("Fill in your name and address in step 3."))
+        if problems:
+            raise NotReady(STEP_DETAILS, _("Fill in the boxes marked * in step 3."))
+        values = self.form.values()
         today = dt.date.today()
         letters = []
         for recipient, office in chosen:
@@ -165,9 +226,15 @@ class LettersPage(Page):
         try:
             self.letters = self.compose_letters()
             rendered = render_letters(self.letters, self.context.settings.paper)
+        except NotReady as exc:
+            self.letters, self.pdf, self.pages = [], b"", []
+            self.preview.show_hint(_("{what} Then your letter appears here.").format(what=str(exc)))
+            self._say("")
+            return
         except UserError as exc:
             self.letters, self.pdf, self.pages = [], b"", []
-            self.message.setText(str(exc))
+            self.preview.show_hint(str(exc))
+            self._say("")
             return
         self.pdf, self.pages = rendered.pdf, rendered.pages
         self.preview.show_pdf(self.pdf)
@@ -176,9 +243,13 @@ class LettersPage(Page):
         notes += [too_long_warning(p) for p in rendered.pages if p > 1]
         if self.edits:
             notes.append(_("You changed the text by hand, so changes to the fields are not used."))
-        self.message.setText("\n".join(dict.fromkeys(notes)) or _("Ready to print."))
+        self._say("\n".join(dict.fromkeys(notes)) or _("Ready to print."))
         self.final.set_targets([letter.recipient_label for letter in self.letters])
         self._show_current_text()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _current_index(self) -> int:
         return min(max(self.final.which.currentIndex(), 0), len(self.letters) - 1)
@@ -199,10 +270,21 @@ class LettersPage(Page):
     # --- output ------------------------------------------------------------------------------
 
     def _ready(self) -> bool:
+        """Compose now; if something is missing, go to that step and say what (Save, Print)."""
         self.refresh()
-        if not self.letters:
-            QMessageBox.information(self, _("Letters"), self.message.text())
-        return bool(self.letters)
+        if self.letters:
+            return True
+        try:
+            self.compose_letters()
+        except NotReady as exc:
+            self.steps.setCurrentIndex(exc.step)
+            if exc.step == STEP_DETAILS:
+                self._show_field_problems()
+            else:
+                self.step_buttons.say(str(exc))
+        except UserError as exc:
+            self.step_buttons.say(str(exc))
+        return False
 
     def save_pdf(self) -> None:
         if not self._ready():
@@ -223,8 +305,7 @@ class LettersPage(Page):
         """Write the letters as shown to ``path`` (the file dialog calls this; so do tests)."""
         from toolkit.atomic import write_atomic
 
-        self.refresh()
-        if not self.letters:
+        if not self._ready():
             return False
         try:
             write_atomic(path, self.pdf)
@@ -258,11 +339,61 @@ class LettersPage(Page):
     def _drive_settings(self) -> tuple[str, str, str]:
         return self.chooser.current_id(), self.letter_language(), self.context.settings.paper
 
-    # --- navigation --------------------------------------------------------------------------
+    # --- steps and navigation ----------------------------------------------------------------
+
+    def go_back(self) -> None:
+        self.steps.setCurrentIndex(max(self.steps.currentIndex() - 1, 0))
+
+    def go_next(self) -> None:
+        """Move on when this step is done; on the last step, save the PDF."""
+        step = self.steps.currentIndex()
+        if step == STEP_PRINT:
+            self.save_pdf()
+            return
+        if step == STEP_TO and not self._has_recipients():
+            self.step_buttons.say(
+                _("Choose who the letter goes to: tick a name, or type an address below.")
+            )
+            return
+        if step == STEP_DETAILS and self._show_field_problems():
+            return
+        self.steps.setCurrentIndex(step + 1)
+
+    def _has_recipients(self) -> bool:
+        meta = self.template()
+        return meta is not None and bool(self.recipients.recipients(meta.recipient_kind))
+
+    def _show_field_problems(self) -> bool:
+        """Mark every field with a problem and say which; True when there are any."""
+        problems = self.form.check_all()
+        if problems:
+            labels = ", ".join(self.form.infos[name].label for name in problems)
+            self.step_buttons.say(_("Please check: {fields}.").format(fields=labels))
+            self.form.focus_first(problems)
+        return bool(problems)
+
+    def _step_changed(self, index: int) -> None:
+        self.step_buttons.show_step(index, STEP_PRINT)
+        # One ZIP code serves both: the directory search and the sender's address.
+        sender_zip = self.form.text_of("sender_zip").strip() if self.form.editors else ""
+        if index == STEP_TO:
+            self.recipients.prefill_zip(sender_zip)
+        elif index > STEP_TO and not sender_zip and self.recipients.zip_code():
+            self.form.set_value("sender_zip", self.recipients.zip_code())
 
     def open_target(self, target: str) -> None:
         if target and self.chooser.select(target):
-            self.steps.setCurrentIndex(0)
+            self.steps.setCurrentIndex(STEP_LETTER)
+
+    def _settings_changed(self, new: Settings) -> None:
+        if (new.language, new.large_text) != self._appearance:
+            # The window is about to replace this page: stop its work first.
+            self.timer.stop()
+            self.drive.shutdown()
+            return
+        self.schedule()
 
     def before_leave(self) -> None:
+        # A running drive goes on while the person looks at another page; closing the window
+        # stops it (DrivePanel watches the window).
         self.timer.stop()
