@@ -82,3 +82,27 @@ def test_ampersand_in_navigation_is_shown_not_a_shortcut(qtbot: QtBot) -> None:
     button = window.nav_buttons["cards"]
     assert button.text() == "Rights cards && flyers"
     assert button.accessibleName() == "Rights cards & flyers"
+
+
+def test_saving_again_after_a_language_switch_reaches_only_live_pages(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    page = window.pages["settings"]
+    assert isinstance(page, SettingsPage)
+    page.language.setCurrentIndex(page.language.findData("es"))
+    page.save()
+    rebuilt = window.pages["settings"]
+    assert isinstance(rebuilt, SettingsPage) and rebuilt is not page
+    rebuilt.hotline.setText("(555) 010-0123")
+    rebuilt.save()  # raised "Internal C++ object already deleted" from stale page listeners
+    assert settings.load().settings.hotline == "(555) 010-0123"
+    assert rebuilt.message.text() == "Configuración guardada."
+
+
+def test_window_fits_a_small_laptop_screen(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.show()
+    assert window.minimumSizeHint().width() <= 1024
+    window.resize(1024, 700)
+    for info in PAGES:
+        window.navigate(info.key, "")
+        assert window.width() <= 1024

@@ -25,7 +25,9 @@ class AppContext:
         settings_mod.save(new, self.data_dir)
         self.settings = new
         for listener in list(self.settings_listeners):
-            listener(new)
+            # A listener may rebuild the pages and so unregister the listeners after it.
+            if listener in self.settings_listeners:
+                listener(new)
 
     def open_link(self, link: str) -> None:
         """Follow an in-app link: ``guide:ID`` or ``app:PAGE[/TARGET]``."""

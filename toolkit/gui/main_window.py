@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,7 +35,6 @@ class MainWindow(QMainWindow):
         self.context = context
         context.navigate = self.navigate
         context.show_status = lambda message: self.statusBar().showMessage(message, 8000)
-        context.settings_listeners.append(self._settings_changed)
         self._appearance = (context.settings.language, context.settings.large_text)
         self.pages: dict[str, Page] = {}
         self.nav_buttons: dict[str, QPushButton] = {}
@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
     def build(self) -> None:
         """(Re)create navigation and pages, e.g. after the language changed."""
         current = self.current_key() if self.pages else PAGES[0].key
+        # Pages of a previous build are gone: drop their listeners so none runs on a deleted page.
+        self.context.settings_listeners[:] = [self._settings_changed]
         self.setWindowTitle(APP_NAME)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -53,11 +55,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         row.addWidget(self.stack, 1)
         self.pages = {}
+        self.page_areas: dict[str, QScrollArea] = {}
         for info in PAGES:
             page = info.make(self.context)
             page.key = info.key
             self.pages[info.key] = page
-            self.stack.addWidget(page)
+            self.page_areas[info.key] = self._scrollable(page)
+            self.stack.addWidget(self.page_areas[info.key])
         self.setCentralWidget(central)
         self.navigate(current, "")
 
@@ -88,19 +92,33 @@ class MainWindow(QMainWindow):
         column.addStretch(1)
         return bar
 
+    @staticmethod
+    def _scrollable(page: Page) -> QScrollArea:
+        """A page scrolls rather than forcing the window wider than a small laptop screen."""
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(page)
+        return area
+
+    def current_page(self) -> Page | None:
+        area = self.stack.currentWidget()
+        page = area.widget() if isinstance(area, QScrollArea) else None
+        return page if isinstance(page, Page) else None
+
     def current_key(self) -> str:
-        widget = self.stack.currentWidget()
-        return widget.key if isinstance(widget, Page) else PAGES[0].key
+        page = self.current_page()
+        return page.key if page is not None else PAGES[0].key
 
     def navigate(self, key: str, target: str) -> None:
         page = self.pages.get(key)
         if page is None:
             self.statusBar().showMessage(_("That page does not exist: {key}").format(key=key))
             return
-        previous = self.stack.currentWidget()
-        if isinstance(previous, Page) and previous is not page:
+        previous = self.current_page()
+        if previous is not None and previous is not page:
             previous.before_leave()
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self.page_areas[key])
         self.nav_buttons[key].setChecked(True)
         if target:
             page.open_target(target)

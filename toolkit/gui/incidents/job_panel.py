@@ -19,7 +19,7 @@ class JobPanel(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.thread: QThread | None = None
+        self.job_thread: QThread | None = None
         self.worker: JobWorker | None = None
         self.cancel_message = ""
         self.what = ""
@@ -54,7 +54,7 @@ class JobPanel(QWidget):
             return False
         self.cancel_message = cancel_message
         self.show_running(title)
-        self.thread, self.worker = start_job(work, self)
+        self.job_thread, self.worker = start_job(work, self)
         self.worker.progress.connect(self._progress)
         self.worker.finished.connect(self._end)
         self.worker.failed.connect(self._end)
@@ -70,10 +70,10 @@ class JobPanel(QWidget):
     def stop_and_wait(self) -> None:
         """Cancel and wait for the thread (it stops within one 1 MiB chunk), then deliver its
         last signal now, so the vault can be locked right after."""
-        if self.worker is None or self.thread is None:
+        if self.worker is None or self.job_thread is None:
             return
         self.cancel()
-        self.thread.wait()
+        self.job_thread.wait()
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall.value)
 
     def _progress(self, done: int, total: int) -> None:
@@ -88,9 +88,9 @@ class JobPanel(QWidget):
         self._end(self.cancel_message)
 
     def _end(self, message: str) -> None:
-        if self.thread is not None:
-            self.thread.wait()
-        self.thread = None
+        if self.job_thread is not None:
+            self.job_thread.wait()
+        self.job_thread = None
         self.worker = None
         self.hide()
         self.done.emit(message)

@@ -144,7 +144,8 @@ class UnlockView(QWidget):
         if not names and not self.new_name.text():
             self.new_name.setText(vault.DEFAULT_NAME)
         creating = self.creating or not names
-        self.open_box.setVisible(bool(names))
+        # One task on screen at a time: a second vault is made with the open box put away.
+        self.open_box.setVisible(bool(names) and not creating)
         self.new_vault_button.setVisible(bool(names) and not creating)
         self.create_box.setVisible(creating)
         self.back_button.setVisible(bool(names))
@@ -192,9 +193,9 @@ class UnlockView(QWidget):
             self.unlock_button.setEnabled(bool(self.vault_choice.currentText()))
             return
         self.unlock_button.setEnabled(False)
-        self.unlock_button.setText(
-            _("Please wait {seconds} seconds, then try again").format(seconds=left)
-        )
+        # m:ss needs no plural forms and reads as a countdown in any language.
+        clock = f"{left // 60}:{left % 60:02d}"
+        self.unlock_button.setText(_("Please wait. You can try again in {time}").format(time=clock))
 
     # -- actions -------------------------------------------------------------------------------
     def unlock(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread
+from PySide6.QtCore import QEvent, QObject, QThread
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -104,9 +104,6 @@ class DrivePanel(QWidget):
         # Closing the window or quitting stops the drive; moving to another page does not.
         if self.window() is not self:
             self.window().installEventFilter(self)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.shutdown)
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -124,7 +121,7 @@ class DrivePanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         if event.type() == QEvent.Type.Close and watched is self.window():
             self.shutdown()
-        return False
+        return super().eventFilter(watched, event)
 
     def is_running(self) -> bool:
         return self.drive_thread is not None and self.drive_thread.isRunning()

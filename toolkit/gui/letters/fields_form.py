@@ -79,7 +79,7 @@ class FieldsForm(QWidget):
             if name in self.editors and self.editors[name] is watched:
                 self.visited.add(name)
                 self._check(name)
-        return False
+        return super().eventFilter(watched, event)
 
     def _edited(self, name: str) -> None:
         # Once shown, a problem follows the typing, so it disappears as soon as it is fixed.
