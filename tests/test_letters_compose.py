@@ -35,8 +35,8 @@ def test_senate_letter_has_every_part_in_order() -> None:
     parts = [
         "Ana Ruiz\n1200 W Cermak Rd\nChicago, IL 60608",
         "November 25, 2026",
-        "The Honorable Richard J. Durbin\n711 Hart Senate Office Building\n"
-        "United States Senate\nWashington, DC 20510",
+        # A Chicago sender's letter goes to the Chicago district office, not to Washington.
+        "The Honorable Richard J. Durbin\n230 S Dearborn St Suite 3892\nChicago, IL 60604",
         "Dear Senator Durbin:",
         "S. 3625",
         SENDER["story"],
@@ -45,6 +45,10 @@ def test_senate_letter_has_every_part_in_order() -> None:
     positions = [text.index(part) for part in parts]
     assert positions == sorted(positions)
     assert text.rstrip().endswith("Ana Ruiz")
+    washington = compose(get_template("federal-qi-federal-agents"), SENDER, SENATOR, "en", DAY, 0)
+    assert "711 Hart Senate Office Building\nUnited States Senate\nWashington, DC 20510" in (
+        washington.text
+    )
 
 
 def test_spanish_date_greeting_and_close() -> None:
@@ -105,3 +109,25 @@ def test_copy_text_drops_the_signature_line_and_keeps_edits() -> None:
     edited = letter.edited(letter.text.replace("Sincerely,", "With respect,"))
     text = copy_text(edited)
     assert "With respect," in text and "____" not in text
+
+
+def test_district_office_nearest_the_sender_is_chosen() -> None:
+    from toolkit.directory.model import US_SENATOR, Office, Recipient
+    from toolkit.letters.addressing import nearest_office_index
+
+    senator = Recipient(
+        id="X1",
+        kind=US_SENATOR,
+        full_name="Pat Lee",
+        last_name="Lee",
+        chamber="senate",
+        state="IL",
+        offices=(
+            Office("District office (Carbondale)", ("250 W. Cherry St.", "Carbondale, IL 62901")),
+            Office("District office (Chicago)", ("230 S. Dearborn St.", "Chicago, IL 60604")),
+            Office("Washington", ("711 Hart Senate Office Building", "Washington DC 20510")),
+        ),
+    )
+    assert nearest_office_index(senator, "Chicago", "60608") == 1
+    assert nearest_office_index(senator, "Cicero", "60650") == 1  # same mail region 606xx
+    assert nearest_office_index(senator, "Peoria", "61602") == 0  # no match: first office

@@ -76,6 +76,6 @@ def test_envelopes_and_labels_page_sizes() -> None:
     assert "Ana Ruiz" in envelope_text and "c/o City Clerk" in envelope_text
     labels = labels_pdf(letters * 16, "letter")
     assert page_sizes(labels) == [(612.0, 792.0)] * 2
-    assert pdf_text(labels).count("Washington, DC 20510") == 16
+    assert pdf_text(labels).count("Chicago, IL 60604") == 16
     a4 = labels_pdf(letters, "a4")
     assert [round(v) for v in page_sizes(a4)[0]] == [595, 842]

@@ -20,6 +20,9 @@ from toolkit.pdf.textlayout import Line, Painter, Piece, TextStyle, layout_line,
 
 MARGIN = 0.6 * INCH
 MIN_SCALE = 0.7
+# The event flyer starts much larger (a few words, read from across a room), so it may shrink
+# further and still stay large print (its values never go below 15 pt).
+MIN_SCALE_EVENT = 0.45
 SCALE_STEP = 0.03
 TEAR_HEIGHT = 1.7 * INCH
 STRIPS = 8
@@ -85,15 +88,16 @@ def _event_items(request: FlyerRequest, language: FlyerLanguage) -> list[Item]:
         raise UserError(_("The event flyer needs a title."))
     if not event.date.strip() or not event.place.strip():
         raise UserError(_("The event flyer needs a date and a place."))
-    items = [Item(event.title.strip(), 36, True, ACCENT, after=18)]
+    # Few words on the page: print them big enough to read from across a room.
+    items = [Item(event.title.strip(), 54, True, ACCENT, after=26)]
     rows = [("date", event.date), ("place", event.place), ("bring", event.bring)]
     if request.org_name:
         rows.append(("organized_by", request.org_name))
     for key, value in rows:
         if value.strip():
-            items.append(Item(labels[key], 17, True, GREY, after=2))
-            items.append(Item(value.strip(), 24, after=14))
-    items.append(Item(labels["free"], 20, True, ACCENT, after=6))
+            items.append(Item(labels[key], 22, True, GREY, after=4))
+            items.append(Item(value.strip(), 34, after=22))
+    items.append(Item(labels["free"], 28, True, ACCENT, after=8))
     return items
 
 
@@ -147,7 +151,7 @@ def render_flyer(request: FlyerRequest) -> RenderedFlyer:
         if sum(x.height for x in laid) <= room:
             break
         scale -= SCALE_STEP
-        if scale < MIN_SCALE:
+        if scale < (MIN_SCALE_EVENT if request.flyer_id == "event" else MIN_SCALE):
             raise FlyerFitError(
                 _(
                     "The {flyer} flyer in {language} does not fit on one page even at the "

@@ -42,8 +42,11 @@ def register(subparsers: Any) -> None:
     letter.add_argument(
         "--office",
         type=int,
-        default=1,
-        help=_("which of the recipient's offices to address (1 = first)"),
+        default=None,
+        help=_(
+            "which of the recipient's offices to address (1 = first; default: the office "
+            "nearest the sender)"
+        ),
     )
     _common(letter)
     target = letter.add_mutually_exclusive_group(required=True)
@@ -215,7 +218,14 @@ def letter_cmd(args: argparse.Namespace) -> int:
         values["recipient_id"] = args.recipient_id
     validate_fields(meta, values)
     recipient = recipient_from_values(values, meta.recipient_kind, directory_lookup())
-    letter = compose(meta, values, recipient, language, _day(args.date), args.office - 1)
+    letter = compose(
+        meta,
+        values,
+        recipient,
+        language,
+        _day(args.date),
+        None if args.office is None else args.office - 1,
+    )
     for warning in letter.warnings:
         _warn(warning)
     if args.text:

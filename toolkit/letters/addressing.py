@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from toolkit.directory import model
 from toolkit.directory.model import Office, Recipient
 from toolkit.letters.phrases import phrase, title_in
@@ -71,6 +73,25 @@ def chamber_of(recipient: Recipient) -> str:
 
 def is_whole_council(recipient: Recipient) -> bool:
     return recipient.kind == model.CITY_COUNCIL and not recipient.full_name.strip()
+
+
+def nearest_office_index(recipient: Recipient, sender_city: str, sender_zip: str) -> int:
+    """The office closest to the sender: one in the sender's city, else one sharing the first
+    three ZIP digits (the same mail region), else the first (the directory lists district
+    offices first, since mail to Washington is delayed for weeks)."""
+    city = sender_city.strip().casefold()
+    region = sender_zip.strip()[:3]
+    best, best_score = 0, 0
+    for index, office in enumerate(recipient.offices):
+        if office.label.lower().startswith(("washington", "capitol")):
+            continue
+        text = " ".join(office.lines).casefold()
+        score = 2 if city and city in text else 0
+        if len(region) == 3 and re.search(rf"\b{re.escape(region)}\d\d", text):
+            score += 1
+        if score > best_score:
+            best, best_score = index, score
+    return best
 
 
 def choose_office(recipient: Recipient, office_index: int = 0) -> Office | None:

@@ -112,11 +112,15 @@ def compose(
     recipient: Recipient,
     language: str = "en",
     day: dt.date | None = None,
-    office_index: int = 0,
+    office_index: int | None = None,
 ) -> Letter:
     """Check the fields, fill in the template and lay out the whole letter as text."""
     check_language(meta, language)
     clean = validate_fields(meta, values)
+    if office_index is None:
+        office_index = addressing.nearest_office_index(
+            recipient, str(clean.get("sender_city", "")), str(clean.get("sender_zip", ""))
+        )
     inside = addressing.inside_address(recipient, language, office_index)
     greeting = addressing.salutation(recipient, language)
     context: dict[str, object] = {**clean, "recipient": addressing.template_context(recipient)}

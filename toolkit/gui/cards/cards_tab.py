@@ -7,13 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,6 +22,7 @@ from toolkit.cards import content
 from toolkit.errors import UserError
 from toolkit.gui.cards.pdf_preview import print_pdf
 from toolkit.gui.cards.sheet_preview import SheetPreview
+from toolkit.gui.cards.widgets import ControlsSplitter, VerticalScroll, combo, message
 from toolkit.gui.cards.wording_dialog import WordingDialog
 from toolkit.gui.context import AppContext
 from toolkit.i18n import _
@@ -40,30 +39,11 @@ class CardsTab(QWidget):
         self.pdf = b""
         self.spins: dict[str, QSpinBox] = {}
         self.language_labels: dict[str, QLabel] = {}
+        self.edit_buttons: dict[str, QPushButton] = {}
         outer = QHBoxLayout(self)
-        outer.addWidget(self._controls(), 0)
-        right = QVBoxLayout()
-        self.notice = QLabel("")
-        self.notice.setObjectName("warning")
-        self.notice.setWordWrap(True)
-        self.notice.setVisible(False)
-        right.addWidget(self.notice)
-        self.error = QLabel("")
-        self.error.setObjectName("warning")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        right.addWidget(self.error)
-        self.preview = SheetPreview()
-        right.addWidget(self.preview)
-        self.summary = QLabel("")
-        right.addWidget(self.summary)
-        self.instructions = QLabel("")
-        self.instructions.setObjectName("notice")
-        self.instructions.setWordWrap(True)
-        right.addWidget(self.instructions)
-        right.addLayout(self._buttons())
-        right.addStretch(1)
-        outer.addLayout(right, 1)
+        outer.setContentsMargins(8, 8, 8, 8)
+        self.splitter = ControlsSplitter(self._controls(), self._results())
+        outer.addWidget(self.splitter)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(250)
@@ -74,45 +54,76 @@ class CardsTab(QWidget):
     def _controls(self) -> QWidget:
         box = QWidget()
         column = QVBoxLayout(box)
-        column.addWidget(QLabel(_("How many cards in each language?")))
-        grid = QGridLayout()
-        for row, card in enumerate(content.all_cards(self.context.data_dir)):
-            label = QLabel(card.label)
-            # Right-to-left names would otherwise align right in a left-to-right list.
-            label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignLeft)
-            spin = QSpinBox()
-            spin.setRange(0, MAX_PER_LANGUAGE)
-            spin.setAccessibleName(card.english_name)
-            spin.valueChanged.connect(self.schedule)
-            edit = QPushButton(_("Edit wording…"))
-            edit.clicked.connect(lambda _checked=False, code=card.code: self.edit_wording(code))
-            grid.addWidget(label, row, 0)
-            grid.addWidget(spin, row, 1)
-            grid.addWidget(edit, row, 2)
-            self.spins[card.code] = spin
-            self.language_labels[card.code] = label
-        column.addLayout(grid)
-        self.layout_choice = QComboBox()
-        self.layout_choice.addItem(_("Two-sided (duplex)"), "duplex")
-        self.layout_choice.addItem(_("One-sided, fold over"), "fold")
-        self.layout_choice.currentIndexChanged.connect(self.schedule)
+        column.setContentsMargins(0, 0, 8, 0)
+        heading = QLabel(_("How many cards in each language?"))
+        heading.setWordWrap(True)
+        column.addWidget(heading)
+        column.addWidget(self._language_list(), 1)
         column.addWidget(QLabel(_("Printing")))
+        self.layout_choice = combo(
+            [(_("Two-sided (duplex)"), "duplex"), (_("One-sided, fold over"), "fold")]
+        )
+        self.layout_choice.currentIndexChanged.connect(self.schedule)
         column.addWidget(self.layout_choice)
-        self.paper = QComboBox()
-        self.paper.addItem(_("US Letter"), "letter")
-        self.paper.addItem(_("A4"), "a4")
+        self.paper = combo([(_("US Letter"), "letter"), (_("A4"), "a4")])
         self.paper.setCurrentIndex(max(0, self.paper.findData(self.context.settings.paper)))
         self.paper.currentIndexChanged.connect(self.schedule)
         column.addWidget(self.paper)
         self.qr = QCheckBox(_("Add a QR code that dials the hotline"))
         self.qr.toggled.connect(self.schedule)
         column.addWidget(self.qr)
-        column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(box)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(430)
-        return scroll
+        return box
+
+    def _language_list(self) -> VerticalScroll:
+        """Languages as a compact grid (name, count, Edit…) that scrolls up and down only."""
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setColumnStretch(0, 1)
+        for row, card in enumerate(content.all_cards(self.context.data_dir)):
+            label = QLabel(card.label)
+            label.setWordWrap(True)
+            # Right-to-left names would otherwise align right in a left-to-right list.
+            label.setAlignment(
+                Qt.AlignmentFlag.AlignAbsolute
+                | Qt.AlignmentFlag.AlignLeft
+                | Qt.AlignmentFlag.AlignVCenter
+            )
+            spin = QSpinBox()
+            spin.setRange(0, MAX_PER_LANGUAGE)
+            spin.setAccessibleName(card.english_name)
+            spin.valueChanged.connect(self.schedule)
+            label.setBuddy(spin)
+            edit = QPushButton(_("Edit…"))
+            edit.setToolTip(_("Edit wording: {language}").format(language=card.label))
+            edit.setAccessibleName(_("Edit wording: {language}").format(language=card.label))
+            edit.clicked.connect(lambda _checked=False, code=card.code: self.edit_wording(code))
+            grid.addWidget(label, row, 0)
+            grid.addWidget(spin, row, 1)
+            grid.addWidget(edit, row, 2)
+            self.spins[card.code] = spin
+            self.language_labels[card.code] = label
+            self.edit_buttons[card.code] = edit
+        return VerticalScroll(box)
+
+    def _results(self) -> QWidget:
+        """Warnings, the totals, Save and Print, how to print, then the preview."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(8, 0, 0, 0)
+        self.notice = message("warning")
+        column.addWidget(self.notice)
+        self.error = message("warning")
+        column.addWidget(self.error)
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        column.addWidget(self.summary)
+        column.addLayout(self._buttons())
+        self.instructions = message("notice")
+        self.instructions.setVisible(True)
+        column.addWidget(self.instructions)
+        self.preview = SheetPreview()
+        column.addWidget(self.preview, 1)
+        return box
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -167,6 +178,12 @@ class CardsTab(QWidget):
             _("Cards: {cards}. Sheets of paper: {sheets}.").format(cards=cards, sheets=sheets)
         )
         self.instructions.setText(self._instructions(layout))
+        if layout == "fold":
+            self.preview.set_captions(
+                (_("Page {number}").format(number=1), _("Page {number}").format(number=2))
+            )
+        else:
+            self.preview.set_captions((_("Front (page 1)"), _("Back (page 2)")))
         self._set_enabled(True)
         self.preview_updated.emit()
 

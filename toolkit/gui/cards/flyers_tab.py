@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from toolkit.cards.flyer_content import FLYER_IDS, FLYER_NAMES, flyer_languages
 from toolkit.errors import UserError
 from toolkit.gui.cards.pdf_preview import print_pdf
 from toolkit.gui.cards.sheet_preview import SheetPreview
+from toolkit.gui.cards.widgets import ControlsSplitter, combo, message
 from toolkit.gui.context import AppContext
 from toolkit.i18n import _
 
@@ -36,19 +36,15 @@ class FlyersTab(QWidget):
         self.context = context
         self.pdf = b""
         outer = QHBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
         form = QFormLayout()
-        self.flyer = QComboBox()
-        for flyer_id in FLYER_IDS:
-            self.flyer.addItem(_(FLYER_NAMES[flyer_id]), flyer_id)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.flyer = combo([(_(FLYER_NAMES[flyer_id]), flyer_id) for flyer_id in FLYER_IDS])
         form.addRow(_("Flyer"), self.flyer)
-        self.language = QComboBox()
         names = {c.code: c.label for c in content.all_cards(context.data_dir)}
-        for code in flyer_languages():
-            self.language.addItem(names.get(code, code), code)
+        self.language = combo([(names.get(code, code), code) for code in flyer_languages()])
         form.addRow(_("Language"), self.language)
-        self.paper = QComboBox()
-        self.paper.addItem(_("US Letter"), "letter")
-        self.paper.addItem(_("A4"), "a4")
+        self.paper = combo([(_("US Letter"), "letter"), (_("A4"), "a4")])
         self.paper.setCurrentIndex(max(0, self.paper.findData(context.settings.paper)))
         form.addRow(_("Paper"), self.paper)
         self.tear_off = QCheckBox(_("Tear-off strips with the hotline"))
@@ -72,18 +68,31 @@ class FlyersTab(QWidget):
             caption = QLabel(label)
             self.event_labels.append(caption)
             form.addRow(caption, edit)
-        left = QVBoxLayout()
-        left.addLayout(form)
-        self.notice = QLabel("")
-        self.notice.setObjectName("warning")
-        self.notice.setWordWrap(True)
-        self.notice.setVisible(False)
-        left.addWidget(self.notice)
-        self.error = QLabel("")
-        self.error.setObjectName("warning")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        left.addWidget(self.error)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.addLayout(form)
+        column.addStretch(1)
+        self.splitter = ControlsSplitter(left, self._results())
+        outer.addWidget(self.splitter)
+        for box in (self.flyer, self.language, self.paper):
+            box.currentIndexChanged.connect(self.schedule)
+        self.tear_off.toggled.connect(self.schedule)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(300)
+        self.timer.timeout.connect(self.refresh)
+        self.schedule()
+
+    def _results(self) -> QWidget:
+        """Warnings, Save and Print, then the preview: the buttons stay near the top."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(8, 0, 0, 0)
+        self.notice = message("warning")
+        column.addWidget(self.notice)
+        self.error = message("warning")
+        column.addWidget(self.error)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(_("Save PDF…"))
         self.save_button.setObjectName("primary")
@@ -93,19 +102,10 @@ class FlyersTab(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
-        left.addLayout(buttons)
-        left.addStretch(1)
-        outer.addLayout(left, 1)
+        column.addLayout(buttons)
         self.preview = SheetPreview((_("Flyer"),))
-        outer.addWidget(self.preview, 1)
-        for combo in (self.flyer, self.language, self.paper):
-            combo.currentIndexChanged.connect(self.schedule)
-        self.tear_off.toggled.connect(self.schedule)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(300)
-        self.timer.timeout.connect(self.refresh)
-        self.schedule()
+        column.addWidget(self.preview, 1)
+        return box
 
     def schedule(self) -> None:
         is_event = self.flyer.currentData() == "event"

@@ -35,13 +35,14 @@ def make_picker(data_dir: Path) -> Any | None:
     return picker_class(directory_class(data_dir))
 
 
-def office_index(recipient: Recipient, to_capitol: bool) -> int:
-    """The directory lists a district office first: mail to Washington is delayed for weeks."""
+def office_index(recipient: Recipient, to_capitol: bool) -> int | None:
+    """The Washington or capitol office when asked; otherwise None, letting the letter pick the
+    district office nearest the sender (mail to Washington is delayed for weeks)."""
     if to_capitol:
         for index, office in enumerate(recipient.offices):
             if office.label.lower().startswith(("washington", "capitol")):
                 return index
-    return 0
+    return None
 
 
 class RecipientPanel(QWidget):
@@ -108,7 +109,7 @@ class RecipientPanel(QWidget):
         if self.picker is not None and zip_code and not self.zip_code():
             self.picker.set_zip(zip_code)
 
-    def recipients(self, template_kind: str) -> list[tuple[Recipient, int]]:
+    def recipients(self, template_kind: str) -> list[tuple[Recipient, int | None]]:
         """Each chosen recipient with the office to address."""
         chosen: list[Recipient] = list(self.picker.chosen()) if self.picker is not None else []
         address = self.address.toPlainText().strip()
