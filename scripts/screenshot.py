@@ -1,6 +1,6 @@
 """Save a screenshot of one page of the app (for the README and for looking at changes).
 
-    xvfb-run -a python scripts/screenshot.py PAGE [TARGET] OUT.png
+xvfb-run -a python scripts/screenshot.py PAGE [TARGET] OUT.png
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ from toolkit.settings import LoadResult, Settings
 
 
 def main(argv: list[str]) -> int:
-    page, target, out = (argv + ["", "", ""])[:3] if len(argv) >= 3 else (argv[0], "", argv[1])
+    if len(argv) not in (2, 3):
+        print(__doc__)
+        return 2
+    page, target, out = argv if len(argv) == 3 else (argv[0], "", argv[1])
     app = application()
     sample = Settings(org_name="Eastside Community Center", hotline="(555) 010-0199")
     window = create_main_window(LoadResult(sample))
