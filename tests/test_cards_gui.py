@@ -96,8 +96,53 @@ def test_flyers_tab_previews_event_and_arabic(qtbot: QtBot, data_dir: Path) -> N
         tab.event_title.setText("Know your rights night")
         tab.event_date.setText("March 7")
         tab.event_place.setText("Library")
-    assert "Know your rights night" in PdfReader_text(tab.pdf)
+    assert "Know your rights night" in " ".join(PdfReader_text(tab.pdf).split())
     with qtbot.waitSignal(tab.preview_updated, timeout=10_000):
         tab.language.setCurrentIndex(tab.language.findData("ar"))
         tab.tear_off.setChecked(True)
     assert tab.preview.pages_shown == 1 and not tab.notice.isHidden()
+
+
+NAV_WIDTH = 240
+SCROLLBAR_AND_MARGINS = 24
+
+
+def test_page_fits_a_1024_window_without_sideways_scrolling(qtbot: QtBot, data_dir: Path) -> None:
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from toolkit.gui.style import BASE_POINT_SIZE, LARGE_TEXT_FACTOR
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = QFont(app.font())
+    try:
+        for factor in (1.0, LARGE_TEXT_FACTOR):
+            font = QFont(original)
+            font.setPointSizeF(BASE_POINT_SIZE * factor)
+            app.setFont(font)
+            settings = Settings(org_name="Eastside", hotline="555-0100")
+            page = CardsPage(AppContext(settings, data_dir=data_dir))
+            # As the main window shows it: inside a scroll area beside the navigation column.
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setWidget(page)  # the area owns and closes the page
+            qtbot.addWidget(area)
+            area.resize(1024 - NAV_WIDTH, 700)
+            area.show()
+            qtbot.waitExposed(area)
+            for code in ("ar", "ko"):
+                page.cards.spins[code].setValue(5)
+            qtbot.waitUntil(lambda p=page: p.cards.notice.isVisible(), timeout=10_000)
+            assert page.minimumSizeHint().width() <= 1024 - NAV_WIDTH - SCROLLBAR_AND_MARGINS
+            assert area.horizontalScrollBar().maximum() == 0
+            for tab in (page.cards, page.flyers):
+                page.tabs.setCurrentWidget(tab)
+                qtbot.waitUntil(lambda t=tab: bool(t.pdf), timeout=10_000)
+                assert area.horizontalScrollBar().maximum() == 0
+                for button in (tab.save_button, tab.print_button):
+                    # Not scrolled away or clipped: the whole button is on screen.
+                    shown = button.visibleRegion().boundingRect()
+                    assert shown.size() == button.size(), (factor, button.text())
+    finally:
+        app.setFont(original)

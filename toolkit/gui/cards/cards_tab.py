@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -103,7 +104,14 @@ class CardsTab(QWidget):
             self.spins[card.code] = spin
             self.language_labels[card.code] = label
             self.edit_buttons[card.code] = edit
-        return VerticalScroll(box)
+        # Wide enough for every name on one line when there is room; names wrap when there is not.
+        for label in self.language_labels.values():
+            label.setWordWrap(False)
+        natural = box.sizeHint().width()
+        for label in self.language_labels.values():
+            label.setWordWrap(True)
+        bar = box.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return VerticalScroll(box, natural + bar + 4)
 
     def _results(self) -> QWidget:
         """Warnings, the totals, Save and Print, how to print, then the preview."""

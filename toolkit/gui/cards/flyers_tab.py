@@ -73,7 +73,7 @@ class FlyersTab(QWidget):
         column.setContentsMargins(0, 0, 8, 0)
         column.addLayout(form)
         column.addStretch(1)
-        self.splitter = ControlsSplitter(left, self._results())
+        self.splitter = ControlsSplitter(left, self._results(), share=0.6)
         outer.addWidget(self.splitter)
         for box in (self.flyer, self.language, self.paper):
             box.currentIndexChanged.connect(self.schedule)

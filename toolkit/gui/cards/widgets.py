@@ -7,13 +7,19 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QSplitter, QStyle, QWidget
 
 
+class Combo(QComboBox):
+    """A drop-down that likes to show its longest entry but may shrink on a small screen."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        narrow = self.fontMetrics().averageCharWidth() * 10 + 40
+        return QSize(min(hint.width(), narrow), hint.height())
+
+
 def combo(items: list[tuple[str, str]]) -> QComboBox:
-    """A drop-down whose width follows its column, not its longest entry."""
-    box = QComboBox()
+    box = Combo()
     for text, data in items:
         box.addItem(text, data)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(10)
     return box
 
 
@@ -29,9 +35,9 @@ def message(name: str) -> QLabel:
 class VerticalScroll(QScrollArea):
     """Scrolls up and down only: always wide enough for its content and a scroll bar."""
 
-    def __init__(self, content: QWidget, preferred_height: int = 160) -> None:
+    def __init__(self, content: QWidget, preferred_width: int = 0) -> None:
         super().__init__()
-        self.preferred_height = preferred_height
+        self.preferred_width = preferred_width
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -41,14 +47,15 @@ class VerticalScroll(QScrollArea):
 
     def sizeHint(self) -> QSize:
         # A short preferred height: the list grows into free space but never makes the page tall.
-        return QSize(self.minimumWidth(), self.preferred_height)
+        return QSize(max(self.minimumWidth(), self.preferred_width), 160)
 
 
 class ControlsSplitter(QSplitter):
     """Controls on the left, results on the right; the controls get no more than they use."""
 
-    def __init__(self, controls: QWidget, results: QWidget) -> None:
+    def __init__(self, controls: QWidget, results: QWidget, share: float = 0.5) -> None:
         super().__init__(Qt.Orientation.Horizontal)
+        self.share = share
         self.setChildrenCollapsible(False)
         self.addWidget(controls)
         self.addWidget(results)
@@ -62,7 +69,9 @@ class ControlsSplitter(QSplitter):
             return
         self.sized = True
         controls = self.widget(0)
+        if controls is None:
+            return
         total = self.width() - self.handleWidth()
-        wanted = min(controls.sizeHint().width(), total // 2)
+        wanted = min(controls.sizeHint().width(), int(total * self.share))
         left = max(controls.minimumSizeHint().width(), wanted)
         self.setSizes([left, max(total - left, 0)])
