@@ -17,6 +17,7 @@ from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.pdf.markup import clean_text
+from toolkit.yamlio import load_yaml
 
 LANGUAGES = ("en", "es", "zh-Hans", "vi", "ko", "tl", "ar", "ht", "pt", "fr", "ru", "fa")
 POINTS = 5
@@ -66,7 +67,7 @@ class BackText:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise CardContentError(
             _("The card file {path} could not be read ({reason}).").format(

@@ -12,6 +12,7 @@ from toolkit import paths
 from toolkit.cards.content import LANGUAGES, CardContentError, check_code
 from toolkit.i18n import N_, _
 from toolkit.pdf.markup import clean_text
+from toolkit.yamlio import load_yaml
 
 # The flyers' facts were last checked on this date (as the guides were), unless a file says.
 REVIEW_DATE = "2026-11-25"
@@ -74,7 +75,7 @@ def _text(value: Any) -> str:
 def load_flyers(code: str) -> FlyerLanguage:
     path = paths.asset("flyers", f"{check_code(code)}.yaml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
         review = raw.get("review") or {}
         common = raw["common"]
         language = FlyerLanguage(

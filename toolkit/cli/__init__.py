@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str], loaded: LoadResult | None = None) -> int:
+    if argv in ([], ["--quit-after-show"]):
+        # Straight to the window: building the parser would import every command's module.
+        from toolkit.gui.app import run_gui
+
+        return run_gui(loaded, quit_after_show=bool(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:

@@ -16,6 +16,7 @@ from toolkit.directory.parsed import OPENSTATES, ParsedFile
 from toolkit.directory.states import is_state_code, state_chamber_name, state_title
 from toolkit.directory.textfile import read_text
 from toolkit.i18n import _
+from toolkit.yamlio import load_yaml as parse_yaml
 
 SOURCE_LABEL = "Open States"
 CHAMBERS = {
@@ -27,12 +28,10 @@ JURISDICTION = re.compile(r"/state:(?P<state>[a-z]{2})/")
 # "..., Springfield, IL 62706": the last two parts make the city line.
 CITY_LINE = re.compile(r",\s*(?P<city>[^,]+,\s*[A-Z]{2},?\s+\d{5}(?:-\d{4})?)\s*$")
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 def load_yaml(path: Path) -> Any:
     try:
-        return yaml.load(read_text(path), Loader=_Loader)
+        return parse_yaml(read_text(path))
     except yaml.YAMLError as exc:
         raise ImportFileError(
             _("{file} is not valid YAML: it may be cut short or damaged.").format(file=path.name)

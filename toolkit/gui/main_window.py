@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -23,6 +25,19 @@ from toolkit.gui.pages.base import Page
 from toolkit.gui.pages.registry import PAGES
 from toolkit.i18n import _
 from toolkit.settings import Settings
+
+
+class _PageMap(dict[str, Page]):
+    """The pages built so far; looking up one not yet built builds it."""
+
+    def __init__(self, make: Callable[[str], Page]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str) -> Page:
+        page = self._make(key)
+        self[key] = page
+        return page
 
 
 class MainWindow(QMainWindow):
@@ -54,16 +69,21 @@ class MainWindow(QMainWindow):
         row.addWidget(self._nav_bar())
         self.stack = QStackedWidget()
         row.addWidget(self.stack, 1)
-        self.pages = {}
+        # Pages are built the first time they are shown: start-up pays only for the first one.
+        self.pages = _PageMap(self._make_page)
         self.page_areas: dict[str, QScrollArea] = {}
         for info in PAGES:
-            page = info.make(self.context)
-            page.key = info.key
-            self.pages[info.key] = page
-            self.page_areas[info.key] = self._scrollable(page)
+            self.page_areas[info.key] = self._scroll_area()
             self.stack.addWidget(self.page_areas[info.key])
         self.setCentralWidget(central)
         self.navigate(current, "")
+
+    def _make_page(self, key: str) -> Page:
+        info = next(info for info in PAGES if info.key == key)
+        page = info.make(self.context)
+        page.key = info.key
+        self.page_areas[key].setWidget(page)
+        return page
 
     def _nav_bar(self) -> QFrame:
         bar = QFrame()
@@ -93,12 +113,11 @@ class MainWindow(QMainWindow):
         return bar
 
     @staticmethod
-    def _scrollable(page: Page) -> QScrollArea:
+    def _scroll_area() -> QScrollArea:
         """A page scrolls rather than forcing the window wider than a small laptop screen."""
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setWidget(page)
         return area
 
     def current_page(self) -> Page | None:
@@ -111,10 +130,10 @@ class MainWindow(QMainWindow):
         return page.key if page is not None else PAGES[0].key
 
     def navigate(self, key: str, target: str) -> None:
-        page = self.pages.get(key)
-        if page is None:
+        if key not in self.page_areas:
             self.statusBar().showMessage(_("That page does not exist: {key}").format(key=key))
             return
+        page = self.pages[key]
         previous = self.current_page()
         if previous is not None and previous is not page:
             previous.before_leave()

@@ -12,6 +12,7 @@ from toolkit.guides.blocks import iter_links, parse
 from toolkit.guides.loader import Library
 from toolkit.guides.model import Guide
 from toolkit.i18n import N_, translate_in
+from toolkit.yamlio import load_yaml
 
 # Pages a guide may open, with their names for "related tools" lists.
 APP_PAGES: dict[str, str] = {
@@ -36,7 +37,7 @@ def letter_title(template_id: str, language: str) -> str:
 
     path = paths.templates_dir() / "letters" / f"{template_id}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         titles = data.get("title", {}) if isinstance(data, dict) else {}
         title = titles.get(language) or titles.get("en") if isinstance(titles, dict) else titles
     except (OSError, UnicodeDecodeError, yaml.YAMLError):

@@ -18,6 +18,7 @@ from toolkit.errors import UserError
 from toolkit.guides.model import Guide, Source
 from toolkit.guides.topics import TOPICS, reading_position, topic_order
 from toolkit.i18n import _
+from toolkit.yamlio import load_yaml
 
 FENCE = "---"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -136,7 +137,7 @@ def parse_guide(path: Path, text: str) -> Guide:
 
     header, body = split_front_matter(path, text)
     try:
-        meta = yaml.load(header, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        meta = load_yaml(header)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = where.line + 2 if where is not None else "?"

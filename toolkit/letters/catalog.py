@@ -13,6 +13,7 @@ import yaml
 from toolkit import paths
 from toolkit.errors import UserError
 from toolkit.i18n import _
+from toolkit.yamlio import load_yaml
 
 LEVELS = ("federal", "state", "city", "any")
 RECIPIENT_KINDS = ("congress", "state_legislator", "city_council", "any")
@@ -124,7 +125,7 @@ def _date_text(value: Any) -> str:
 def parse_meta(source: Path) -> TemplateMeta:
     """Read and check one template's metadata file."""
     try:
-        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+        raw = load_yaml(source.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise TemplateError(
             _("{file} could not be read: {reason}").format(file=source.name, reason=exc)
