@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
+from toolkit.gui import private_file_dialog
 from toolkit.gui.context import AppContext
 from toolkit.gui.incidents.idle_watch import IdleWatch
 from toolkit.gui.incidents.recovery_dialog import RecoveryDialog
@@ -262,12 +262,10 @@ class IncidentsPage(Page):
 
     # -- dialogs (replaced in tests) -----------------------------------------------------------
     def _ask_save_path(self, title: str, suggested: str, filters: str) -> str:
-        path, _chosen = QFileDialog.getSaveFileName(self, title, suggested, filters)
-        return path
+        return private_file_dialog.save_path(self, title, suggested, filters)
 
     def _ask_open_paths(self) -> list[Path]:
-        paths, _chosen = QFileDialog.getOpenFileNames(self, _("Attach files"))
-        return [Path(p) for p in paths]
+        return private_file_dialog.open_paths(self, _("Attach files"))
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.question(self, _("Please confirm"), question)

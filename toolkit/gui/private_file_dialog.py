@@ -1,0 +1,59 @@
+"""File dialogs that leave no trace of what was chosen.
+
+System file dialogs add the chosen file to "recent files" lists (the Windows registry, GTK's
+recently-used list), and Qt's own dialog remembers the last folder and a history in its
+settings file. For incident notes, where the file name or folder can itself be private, we use
+Qt's dialog and wipe what it remembered as soon as it closes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QWidget
+from shiboken6 import delete
+
+QT_SETTINGS_ORGANIZATION = "QtProject"
+QT_FILE_DIALOG_GROUP = "FileDialog"
+
+
+def make_dialog(parent: QWidget | None, title: str, start: str, filters: str) -> QFileDialog:
+    dialog = QFileDialog(parent, title, start, filters)
+    # Native dialogs write to the system's recent-files lists; Qt's own dialog does not.
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setHistory([])
+    return dialog
+
+
+def forget_history() -> None:
+    """Remove the folder and history Qt's file dialog saved in its settings."""
+    settings = QSettings(QSettings.Scope.UserScope, QT_SETTINGS_ORGANIZATION)
+    settings.remove(QT_FILE_DIALOG_GROUP)
+    settings.sync()
+
+
+def _run(dialog: QFileDialog) -> list[str]:
+    try:
+        accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
+        chosen = list(dialog.selectedFiles()) if accepted else []
+    finally:
+        dialog.setHistory([])
+        delete(dialog)  # the dialog saves its settings when destroyed: destroy it now ...
+        forget_history()  # ... then wipe them
+    return chosen
+
+
+def save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    dialog = make_dialog(parent, title, suggested, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    chosen = _run(dialog)
+    return chosen[0] if chosen else ""
+
+
+def open_paths(parent: QWidget | None, title: str) -> list[Path]:
+    dialog = make_dialog(parent, title, "", "")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return [Path(p) for p in _run(dialog)]
