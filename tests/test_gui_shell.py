@@ -80,7 +80,7 @@ def test_large_text_enlarges_the_font(qtbot: QtBot) -> None:
 def test_ampersand_in_navigation_is_shown_not_a_shortcut(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     button = window.nav_buttons["cards"]
-    assert button.text() == "Rights cards && flyers"
+    assert button.text() == "Rights cards\n&& flyers"
     assert button.accessibleName() == "Rights cards & flyers"
 
 

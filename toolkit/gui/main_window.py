@@ -27,6 +27,16 @@ from toolkit.i18n import _
 from toolkit.settings import Settings
 
 
+def two_lines(label: str, longest: int = 16) -> str:
+    """Break a long navigation label at the space nearest its middle, so the column stays
+    narrow in large-text mode and in languages with long words."""
+    if len(label) <= longest or " " not in label:
+        return label
+    middle = len(label) / 2
+    cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - middle))
+    return label[:cut] + "\n" + label[cut + 1 :]
+
+
 class _PageMap(dict[str, Page]):
     """The pages built so far; looking up one not yet built builds it."""
 
@@ -100,7 +110,7 @@ class MainWindow(QMainWindow):
         self.nav_buttons = {}
         for info in PAGES:
             # "&" marks a keyboard shortcut in Qt button text; "&&" shows a literal ampersand.
-            button = QPushButton(_(info.label).replace("&", "&&"))
+            button = QPushButton(two_lines(_(info.label)).replace("&", "&&"))
             button.setAccessibleName(_(info.label))
             button.setObjectName("navButton")
             button.setCheckable(True)
