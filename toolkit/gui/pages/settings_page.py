@@ -40,6 +40,8 @@ class SettingsPage(Page):
         )
         form = QFormLayout()
         form.setSpacing(10)
+        # Labels go above their fields when the row is too wide (large text, narrow screens).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.org_name = QLineEdit()
         self.org_name.setMaxLength(settings_mod.MAX_ORG_NAME)
         self.org_name.setPlaceholderText(_("For example: Eastside Community Center"))
