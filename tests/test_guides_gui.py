@@ -169,3 +169,16 @@ def test_cancelled_save_writes_nothing(qtbot: QtBot, make_window: Maker, tmp_pat
     page.reader.save_pdf()
     assert list(tmp_path.glob("*.pdf")) == []
     assert page.reader.message.isHidden()
+
+
+def test_print_buttons_sit_under_both_columns(qtbot: QtBot, make_window: Maker) -> None:
+    """The bar spans the page, so it does not add its width to the guide list's on small screens."""
+    window, page = make_window()
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = page.reader.print_bar
+    assert bar.parentWidget() is page and bar.isVisible()
+    assert bar.geometry().top() >= page.splitter.geometry().bottom()
+    assert bar.width() > page.splitter.widget(0).width() + page.reader.width() // 2
+    assert page.reader.print_button.isVisible() and page.reader.print_button.isEnabled()

@@ -34,10 +34,16 @@ def application() -> QApplication:
     return app
 
 
+_fonts_loaded: set[bool] = set()
+
+
 def load_fonts(deferred: bool) -> None:
     """Make the bundled Noto fonts available to Qt (CJK later: it is large and rarely needed)."""
     from toolkit.pdf import fonts
 
+    if deferred in _fonts_loaded:
+        return
+    _fonts_loaded.add(deferred)
     try:
         files = [fonts.cjk_collection_path()] if deferred else fonts.ui_font_files()
     except fonts.FontError:
@@ -65,6 +71,7 @@ def install_qt_translations(app: QApplication, language: str) -> None:
 def create_main_window(loaded: LoadResult | None = None) -> MainWindow:
     loaded = loaded or load()
     app = application()
+    load_fonts(deferred=False)  # also when the QApplication was made elsewhere (tests)
     settings = loaded.settings
     set_language(settings.language)
     install_qt_translations(app, settings.language)

@@ -72,7 +72,9 @@ class GuideReader(QWidget):
         self.browser.anchorClicked.connect(self._follow)
         self.browser.setAccessibleName(_("Guide text"))
         layout.addWidget(self.browser, 1)
-        layout.addLayout(self._print_row())
+        # The page puts this bar under both columns: on a small screen the three buttons
+        # need the whole width, and beside the guide list they would not fit.
+        self.print_bar = self._print_bar()
         self._update_buttons()
 
     def _navigation_row(self) -> QHBoxLayout:
@@ -87,15 +89,21 @@ class GuideReader(QWidget):
         for code in languages():
             self.language.addItem(SUPPORTED_LANGUAGES.get(code, code), code)
         self.language.currentIndexChanged.connect(self._language_chosen)
+        # Wraps onto two lines when the reader is narrow, instead of widening the page.
+        language_label = QLabel(_("Language of this guide:"))
+        language_label.setWordWrap(True)
+        language_label.setBuddy(self.language)
         row.addWidget(self.back_button)
         row.addWidget(self.forward_button)
         row.addStretch(1)
-        row.addWidget(QLabel(_("Language of this guide:")))
+        row.addWidget(language_label)
         row.addWidget(self.language)
         return row
 
-    def _print_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _print_bar(self) -> QWidget:
+        bar = QWidget(self)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
         self.save_button = QPushButton(_("Save as PDF…"))
         self.save_button.clicked.connect(self.save_pdf)
         self.summary_button = QPushButton(_("One-page summary PDF…"))
@@ -106,7 +114,7 @@ class GuideReader(QWidget):
         row.addStretch(1)
         for widget in (self.save_button, self.summary_button, self.print_button):
             row.addWidget(widget)
-        return row
+        return bar
 
     # Opening and moving around
 

@@ -36,6 +36,7 @@ class GuidesPage(Page):
         self.splitter.setSizes([280, 560])
         self.splitter.setChildrenCollapsible(False)
         self.body.addWidget(self.splitter, 1)
+        self.body.addWidget(self.reader.print_bar)
         self.guide_list.guide_chosen.connect(self.open_target)
         self.reader.app_link.connect(self.context.open_link)
         self.reader.guide_opened.connect(self._guide_opened)
