@@ -357,3 +357,13 @@ def test_user_input_resets_the_idle_timer(qtbot: QtBot, data_dir: Path) -> None:
     QApplication.sendEvent(target, QEvent(QEvent.Type.UpdateRequest))  # not a person
     assert timer.remainingTime() < 59_900
     assert page.vault is not None
+
+
+def test_section_buttons_switch_the_form_and_follow_it(qtbot: QtBot, data_dir: Path) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    form = page.vault_view.form
+    last = form.tabs.count() - 1
+    qtbot.mouseClick(form.section_group.button(last), Qt.MouseButton.LeftButton)
+    assert form.tabs.currentIndex() == last
+    form.clear()  # locking goes back to the first section, and its button shows it
+    assert form.tabs.currentIndex() == 0 and form.section_group.button(0).isChecked()

@@ -7,11 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from toolkit.gui.incidents.flow_layout import FlowLayout
 from toolkit.gui.incidents.rows_editor import RowsEditor
 from toolkit.i18n import _
 from toolkit.incidents.labels import COLUMN_LABELS, LABELS, SECTIONS
@@ -41,6 +44,8 @@ PLACEHOLDERS = {
     "start_time": "HH:MM",
     "end_time": "HH:MM",
 }
+# Qt has no style for a pressed-in plain button: show the open section like the navigation does.
+SECTION_STYLE = "QPushButton:checked { background: #1d4f91; color: white; font-weight: 600; }"
 
 
 class RecordForm(QWidget):
@@ -53,8 +58,19 @@ class RecordForm(QWidget):
         self.created = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Seven section names do not fit on one tab bar on a small screen (a scrolling tab bar
+        # hides the last ones), so the sections are buttons that wrap onto a second row.
+        sections = QWidget()
+        sections.setStyleSheet(SECTION_STYLE)
+        self.section_buttons = FlowLayout(sections, spacing=6)
+        self.section_group = QButtonGroup(self)
+        self.section_group.setExclusive(True)
+        layout.addWidget(sections)
         self.tabs = QTabWidget()
-        for title, names in SECTIONS:
+        self.tabs.tabBar().hide()
+        self.tabs.currentChanged.connect(self._show_section)
+        self.section_group.idClicked.connect(self.tabs.setCurrentIndex)
+        for index, (title, names) in enumerate(SECTIONS):
             page = QWidget()
             form = QFormLayout(page)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -66,12 +82,27 @@ class RecordForm(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.tabs.addTab(scroll, _(title))
-        layout.addWidget(self.tabs)
+            button = QPushButton(_(title))
+            button.setCheckable(True)
+            button.setChecked(index == 0)
+            self.section_group.addButton(button, index)
+            self.section_buttons.addWidget(button)
+        layout.addWidget(self.tabs, 1)
+
+    def _show_section(self, index: int) -> None:
+        button = self.section_group.button(index)
+        if button is not None:
+            button.setChecked(True)
 
     def _make(self, name: str) -> QWidget:
         widget: QWidget
         if name in ("agency", "papers"):
             combo = QComboBox()
+            # Sized to its longest choice it would be wider than the form on a small screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
             for value, label in (AGENCIES if name == "agency" else PAPERS).items():
                 combo.addItem(_(label), value)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())

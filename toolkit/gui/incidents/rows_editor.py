@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from toolkit.gui.incidents.flow_layout import FlowLayout
 from toolkit.i18n import _
 
 
@@ -31,14 +31,13 @@ class RowsEditor(QWidget):
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         layout.addWidget(self.table)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         add = QPushButton(_("Add a row"))
         add.clicked.connect(lambda: self.add_row({}))
         remove = QPushButton(_("Remove the selected row"))
         remove.clicked.connect(self.remove_selected)
         buttons.addWidget(add)
         buttons.addWidget(remove)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
 
     def add_row(self, values: dict[str, str]) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from toolkit.errors import UserError
 from toolkit.gui.incidents.attachments_panel import AttachmentsPanel
+from toolkit.gui.incidents.flow_layout import FlowLayout
 from toolkit.gui.incidents.job_panel import JobPanel
 from toolkit.gui.incidents.job_worker import Work
 from toolkit.gui.incidents.record_form import RecordForm
@@ -53,6 +54,7 @@ class VaultView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.vault_label = QLabel("")
+        self.vault_label.setWordWrap(True)
         top.addWidget(self.vault_label, 1)
         self.wipe_toggle = QPushButton(_("Vault settings"))
         self.wipe_toggle.setCheckable(True)
@@ -100,7 +102,8 @@ class VaultView(QWidget):
         self.attachments.files_added.connect(self.add_files)
         self.attachments.pick_requested.connect(lambda: self.add_files(self.pick_files()))
         right_column.addWidget(self.attachments)
-        actions = QHBoxLayout()
+        # Five big buttons are wider than a small screen: they wrap onto a second row.
+        actions = FlowLayout()
         self.save_button = QPushButton(_("Save"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
@@ -119,7 +122,11 @@ class VaultView(QWidget):
         actions.addWidget(self.delete_button)
         right_column.addLayout(actions)
         splitter.addWidget(right)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        # Room for a record's date and start of its title; the form takes the rest.
+        splitter.setSizes([220, 600])
         layout.addWidget(splitter, 1)
         self.jobs = JobPanel()
         self.jobs.done.connect(self._job_done)

@@ -26,8 +26,10 @@ class WipeSetting(QFrame):
         self.count.setValue(SUGGESTED)
         self.count.setAccessibleName(_("Number of wrong passphrases"))
         row.addWidget(self.count)
-        row.addWidget(QLabel(_("wrong passphrases in a row")))
-        row.addStretch(1)
+        # Wraps on a small screen, where the whole sentence is wider than the page.
+        rest = QLabel(_("wrong passphrases in a row"))
+        rest.setWordWrap(True)
+        row.addWidget(rest, 1)
         layout.addLayout(row)
         self.warning = QLabel(
             _(
