@@ -118,6 +118,30 @@ def test_every_step_is_visible_at_1024_pixels(
         assert "…" not in bar.tabText(index)
 
 
+@pytest.mark.parametrize("width", [PAGE_WIDTH_AT_1024, 560, 1200])
+def test_the_preview_stays_readable_beside_or_below_the_steps(
+    qtbot: QtBot, data_dir: Path, text_size: bool, width: int
+) -> None:
+    page = make_page(qtbot, data_dir)
+    page.resize(width, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    page.refresh()
+    preview = page.preview
+    assert preview.hint_shown()
+    # Never squeezed to a sliver with one word per line: at least 16 average characters wide.
+    assert preview.width() >= preview.fontMetrics().averageCharWidth() * 16
+    side_by_side = page.splitter.orientation() == Qt.Orientation.Horizontal
+    assert side_by_side == (page.splitter.width() >= page.splitter.side_by_side_width())
+    if side_by_side:
+        assert preview.mapTo(page, preview.rect().topLeft()).x() > page.steps.width()
+    else:
+        assert preview.mapTo(page, preview.rect().topLeft()).y() > page.steps.height()
+    assert preview.height() >= 200
+    if width == 1200:
+        assert side_by_side
+
+
 def test_no_problems_shown_before_the_person_types(qtbot: QtBot, data_dir: Path) -> None:
     page = make_page(qtbot, data_dir)
     page.refresh()

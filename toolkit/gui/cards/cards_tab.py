@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -23,9 +22,15 @@ from toolkit.cards import content
 from toolkit.errors import UserError
 from toolkit.gui.cards.pdf_preview import print_pdf
 from toolkit.gui.cards.sheet_preview import SheetPreview
-from toolkit.gui.cards.widgets import ControlsSplitter, VerticalScroll, combo, message
+from toolkit.gui.cards.widgets import (
+    ControlsSplitter,
+    VerticalScroll,
+    combo,
+    message,
+)
 from toolkit.gui.cards.wording_dialog import WordingDialog
 from toolkit.gui.context import AppContext
+from toolkit.gui.wrap_check import WrapCheck
 from toolkit.i18n import _
 
 MAX_PER_LANGUAGE = 100
@@ -70,9 +75,10 @@ class CardsTab(QWidget):
         self.paper.setCurrentIndex(max(0, self.paper.findData(self.context.settings.paper)))
         self.paper.currentIndexChanged.connect(self.schedule)
         column.addWidget(self.paper)
-        self.qr = QCheckBox(_("Add a QR code that dials the hotline"))
+        qr_row = WrapCheck(_("Add a QR code that dials the hotline"))
+        self.qr = qr_row.box
         self.qr.toggled.connect(self.schedule)
-        column.addWidget(self.qr)
+        column.addWidget(qr_row)
         return box
 
     def _language_list(self) -> VerticalScroll:

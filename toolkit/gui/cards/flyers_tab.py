@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from toolkit.gui.cards.pdf_preview import print_pdf
 from toolkit.gui.cards.sheet_preview import SheetPreview
 from toolkit.gui.cards.widgets import ControlsSplitter, combo, message
 from toolkit.gui.context import AppContext
+from toolkit.gui.wrap_check import WrapCheck
 from toolkit.i18n import _
 
 
@@ -47,8 +47,9 @@ class FlyersTab(QWidget):
         self.paper = combo([(_("US Letter"), "letter"), (_("A4"), "a4")])
         self.paper.setCurrentIndex(max(0, self.paper.findData(context.settings.paper)))
         form.addRow(_("Paper"), self.paper)
-        self.tear_off = QCheckBox(_("Tear-off strips with the hotline"))
-        form.addRow("", self.tear_off)
+        tear_off_row = WrapCheck(_("Tear-off strips with the hotline"))
+        self.tear_off = tear_off_row.box
+        form.addRow("", tear_off_row)
         self.event_title = QLineEdit()
         self.event_date = QLineEdit()
         self.event_place = QLineEdit()

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QSplitter, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QWidget,
+)
 
 
 class Combo(QComboBox):

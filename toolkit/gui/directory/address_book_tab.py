@@ -40,14 +40,18 @@ class AddressBookTab(QWidget):
         self.list.setAccessibleName(_("Address book contacts"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
+        # Two rows of buttons: one row is too wide for a small screen in large text.
         buttons = QHBoxLayout()
         self.add_button = self._button(_("Add contact"), self.add_contact, buttons)
         self.edit_button = self._button(_("Edit"), self.edit_selected, buttons)
         self.delete_button = self._button(_("Delete"), self.delete_selected, buttons)
         self.delete_button.setObjectName("danger")
-        self.import_button = self._button(_("Import CSV\u2026"), self.import_csv, buttons)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        more = QHBoxLayout()
+        self.import_button = self._button(_("Import CSV\u2026"), self.import_csv, more)
+        more.addStretch(1)
+        layout.addLayout(more)
 
     def _button(self, text: str, slot: Callable[[], None], row: QHBoxLayout) -> QPushButton:
         button = QPushButton(text)

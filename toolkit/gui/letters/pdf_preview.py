@@ -5,12 +5,16 @@ Until the letter can be composed, a friendly line says which step to fill in ins
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
-MIN_WIDTH = 40
+# Characters on a line of the hint at the narrowest: the page beside the steps stays readable;
+# when the window is narrower still, the preview moves below the steps (AdaptiveSplitter).
+MIN_CHARACTERS = 16
+MIN_HEIGHT = 260
+HINT_MARGIN = 24
 
 
 class PdfPreview(QWidget):
@@ -22,19 +26,22 @@ class PdfPreview(QWidget):
         self.hint.setObjectName("notice")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setMargin(24)
+        self.hint.setMargin(HINT_MARGIN)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        # On a narrow screen the preview gives way so that the steps keep their full width.
-        self.view.setMinimumWidth(MIN_WIDTH)
-        self.hint.setMinimumWidth(MIN_WIDTH)
+        self.view.setMinimumWidth(0)
+        self.hint.setMinimumWidth(0)
         self.stack.addWidget(self.hint)
         self.stack.addWidget(self.view)
         self._buffer: QBuffer | None = None
         self.pdf = b""
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.fontMetrics().averageCharWidth() * MIN_CHARACTERS + 2 * HINT_MARGIN + 8
+        return QSize(width, MIN_HEIGHT)
 
     def show_hint(self, text: str) -> None:
         self.hint.setText(text)

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from toolkit.directory.model import Recipient
+from toolkit.gui.wrap_check import WrapCheck
 from toolkit.i18n import _
 from toolkit.letters.addressing import manual_recipient
 
@@ -60,12 +60,13 @@ class RecipientPanel(QWidget):
             layout.addWidget(intro)
             layout.addWidget(self.picker, 1)
             self.picker.recipients_chosen.connect(lambda *args: self.changed.emit())
-        self.to_capitol = QCheckBox(
+        capitol_row = WrapCheck(
             _("Address the Washington or capitol office instead of the district office")
         )
-        self.to_capitol.setToolTip(_("Mail to Washington is screened and delayed by weeks."))
+        self.to_capitol = capitol_row.box
+        capitol_row.setToolTip(_("Mail to Washington is screened and delayed by weeks."))
         self.to_capitol.toggled.connect(lambda _on: self.changed.emit())
-        layout.addWidget(self.to_capitol)
+        layout.addWidget(capitol_row)
         layout.addWidget(self._manual_box())
 
     def _manual_box(self) -> QGroupBox:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from toolkit.errors import UserError
 from toolkit.gui.context import AppContext
+from toolkit.gui.letters.adaptive_splitter import AdaptiveSplitter
 from toolkit.gui.letters.drive_panel import DrivePanel
 from toolkit.gui.letters.fields_form import FieldsForm
 from toolkit.gui.letters.final_text import FinalTextStep
@@ -92,7 +92,6 @@ class LettersPage(Page):
         self._step_changed(STEP_LETTER)
 
     def _build(self) -> None:
-        splitter = QSplitter(Qt.Orientation.Horizontal)
         self.steps = QTabWidget()
         # No scroll arrows: the tab bar's full width is the steps' minimum, so the preview,
         # not a step's name, gives way on a narrow screen.
@@ -134,7 +133,6 @@ class LettersPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.steps, 1)
         left_layout.addWidget(self.step_buttons)
-        splitter.addWidget(left)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -145,12 +143,9 @@ class LettersPage(Page):
         right_layout.addWidget(self.message)
         self.preview = PdfPreview()
         right_layout.addWidget(self.preview, 1)
-        splitter.addWidget(right)
-        splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 400])
-        self.body.addWidget(splitter, 1)
+        self.splitter = AdaptiveSplitter(left, right)
+        self.splitter.setSizes([600, 400])
+        self.body.addWidget(self.splitter, 1)
 
     def _details_step(self) -> QWidget:
         box = QWidget()
