@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from toolkit.i18n import _, current_language
 from toolkit.letters.catalog import TemplateMeta, list_templates
@@ -32,11 +41,21 @@ class TemplateChooser(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(_("Letter templates"))
         self.list.currentRowChanged.connect(self._selected)
+        self.list.setWordWrap(True)
+        # At least four letters in view, whatever the text size.
+        self.list.setMinimumHeight(self.list.fontMetrics().lineSpacing() * 4 + 12)
         layout.addWidget(self.list, 1)
         self.info = QLabel("")
         self.info.setWordWrap(True)
         self.info.setTextFormat(self.info.textFormat().RichText)
-        layout.addWidget(self.info)
+        self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # The description scrolls on its own rather than being cut off when space is short.
+        info_area = QScrollArea()
+        info_area.setWidgetResizable(True)
+        info_area.setFrameShape(QFrame.Shape.NoFrame)
+        info_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        info_area.setWidget(self.info)
+        layout.addWidget(info_area, 1)
         self._shown: list[TemplateMeta] = []
         self._fill()
 
