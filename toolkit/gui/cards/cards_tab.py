@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from toolkit.atomic import write_atomic
 from toolkit.cards import content
 from toolkit.errors import UserError
 from toolkit.gui.cards.pdf_preview import print_pdf
@@ -27,6 +26,7 @@ from toolkit.gui.cards.widgets import (
     VerticalScroll,
     combo,
     message,
+    save_pdf,
 )
 from toolkit.gui.cards.wording_dialog import WordingDialog
 from toolkit.gui.context import AppContext
@@ -248,13 +248,7 @@ class CardsTab(QWidget):
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
-        try:
-            write_atomic(path, self.pdf)
-        except UserError as exc:
-            self.error.setText(str(exc))
-            self.error.setVisible(True)
-            return
-        self.context.show_status(_("Saved to {path}").format(path=path))
+        save_pdf(self.pdf, path, self.error, self.context)
 
     def print_sheet(self) -> None:
         if self.pdf:

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from toolkit.atomic import write_atomic
 from toolkit.cards import content
 from toolkit.cards.flyer_content import FLYER_IDS, FLYER_NAMES, flyer_languages
 from toolkit.errors import UserError
 from toolkit.gui.cards.pdf_preview import print_pdf
 from toolkit.gui.cards.sheet_preview import SheetPreview
-from toolkit.gui.cards.widgets import ControlsSplitter, combo, message
+from toolkit.gui.cards.widgets import ControlsSplitter, combo, message, save_pdf
 from toolkit.gui.context import AppContext
 from toolkit.gui.wrap_check import WrapCheck
 from toolkit.i18n import _
@@ -172,13 +171,7 @@ class FlyersTab(QWidget):
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
-        try:
-            write_atomic(path, self.pdf)
-        except UserError as exc:
-            self.error.setText(str(exc))
-            self.error.setVisible(True)
-            return
-        self.context.show_status(_("Saved to {path}").format(path=path))
+        save_pdf(self.pdf, path, self.error, self.context)
 
     def print_flyer(self) -> None:
         if self.pdf:

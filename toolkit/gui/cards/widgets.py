@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -12,6 +14,11 @@ from PySide6.QtWidgets import (
     QStyle,
     QWidget,
 )
+
+from toolkit.atomic import write_atomic
+from toolkit.errors import UserError
+from toolkit.gui.context import AppContext
+from toolkit.i18n import _
 
 
 class Combo(QComboBox):
@@ -82,3 +89,14 @@ class ControlsSplitter(QSplitter):
         wanted = min(controls.sizeHint().width(), int(total * self.share))
         left = max(controls.minimumSizeHint().width(), wanted)
         self.setSizes([left, max(total - left, 0)])
+
+
+def save_pdf(pdf: bytes, path: Path, error: QLabel, context: AppContext) -> None:
+    """Write a finished PDF; a full disk or a read-only folder shows in ``error``."""
+    try:
+        write_atomic(path, pdf)
+    except UserError as exc:
+        error.setText(str(exc))
+        error.setVisible(True)
+        return
+    context.show_status(_("Saved to {path}").format(path=path))
