@@ -9,9 +9,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from toolkit.errors import UserError
+from toolkit.gui.worker_thread import start_in_thread
 from toolkit.incidents.attachments import CancelCheck, CancelledError, Progress
 
 Work = Callable[[Progress, CancelCheck], str]
@@ -43,14 +44,5 @@ class JobWorker(QObject):
 
 
 def start_job(work: Work, parent: QObject) -> tuple[QThread, JobWorker]:
-    thread = QThread(parent)
     worker = JobWorker(work)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    # Direct: quit() is thread-safe, and a queued quit would never run while the GUI thread
-    # waits for the thread in JobPanel.stop_and_wait (locking during a job).
-    for signal in (worker.finished, worker.failed, worker.cancelled):
-        signal.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.finished.connect(worker.deleteLater)
-    thread.start()
-    return thread, worker
+    return start_in_thread(worker, parent), worker

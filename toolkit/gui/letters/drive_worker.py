@@ -6,9 +6,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
 from toolkit.errors import UserError
+from toolkit.gui.worker_thread import start_in_thread
 from toolkit.letters.catalog import get_template
 from toolkit.letters.drive import DriveOutput, DrivePlan, plan_drive, write_drive
 from toolkit.letters.letter_pdf import CancelledError
@@ -74,13 +75,5 @@ class DriveWorker(QObject):
 
 
 def start_drive(job: DriveJob, parent: QObject) -> tuple[QThread, DriveWorker]:
-    thread = QThread(parent)
     worker = DriveWorker(job)
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    # Quit from the worker's own thread: a GUI thread blocked in wait() could not deliver it.
-    for signal in (worker.finished, worker.failed, worker.cancelled):
-        signal.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.finished.connect(worker.deleteLater)
-    thread.start()
-    return thread, worker
+    return start_in_thread(worker, parent), worker
