@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
+
 from toolkit import catalogs
 from toolkit.i18n import SUPPORTED_LANGUAGES, _, set_language
 
@@ -26,3 +31,21 @@ def test_placeholders_survive_translation() -> None:
     set_language("es")
     text = _("Page {page} of {pages}").format(page=1, pages=2)
     assert text == "Página 1 de 2"
+
+
+def test_compiled_catalog_is_compared_by_messages_not_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    po = tmp_path / "es" / "LC_MESSAGES" / "toolkit.po"
+    po.parent.mkdir(parents=True)
+    shutil.copy(catalogs.po_path("es"), po)
+    monkeypatch.setattr(catalogs, "po_path", lambda language: po)
+    catalog = catalogs.read_catalog("es")
+    catalog.version = "another-version"  # a header field, as another Babel would write it
+    po.with_suffix(".mo").write_bytes(catalogs.mo_bytes(catalog))
+    assert not catalogs.stale_compiled("es")
+    catalog["Settings"].string = "Ajustes"
+    po.with_suffix(".mo").write_bytes(catalogs.mo_bytes(catalog))
+    assert catalogs.stale_compiled("es")
+    po.with_suffix(".mo").unlink()
+    assert catalogs.stale_compiled("es")

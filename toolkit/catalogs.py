@@ -17,7 +17,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 from toolkit import paths
@@ -118,9 +118,27 @@ def missing_translations(language: str) -> list[str]:
     return missing
 
 
+def _messages(catalog: Catalog) -> dict[object, object]:
+    """The translations a catalog holds, without its header: what the app reads from a .mo."""
+    return {
+        (message.context, message.id): message.string
+        for message in catalog
+        if message.id and message.string and not message.fuzzy
+    }
+
+
 def stale_compiled(language: str) -> bool:
+    """True when the .mo lacks or differs from the .po's translations.
+
+    Compared by messages, not bytes: another Babel version writes another header
+    (``Generated-By``), and that must not turn a correct catalog red.
+    """
     mo = po_path(language).with_suffix(".mo")
-    return not mo.exists() or mo.read_bytes() != mo_bytes(read_catalog(language))
+    if not mo.exists():
+        return True
+    with mo.open("rb") as handle:
+        compiled = read_mo(handle)
+    return _messages(compiled) != _messages(read_catalog(language))
 
 
 def check() -> int:
