@@ -25,7 +25,7 @@ PYTHON="${PYTHON:-python3}"
 VENV="${VENV:-.venv}"  # the same environment scripts/test.sh sets up
 [ -d "$VENV" ] || "$PYTHON" -m venv "$VENV"
 . "$VENV/bin/activate"
-python -m pip install -q -e ".[build]"
+python -m pip install -q -c constraints.txt -e ".[build]"
 
 python packaging/build.py
 

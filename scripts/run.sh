@@ -5,6 +5,6 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 [ -d .venv ] || "$PYTHON" -m venv .venv
 . .venv/bin/activate
-python -m pip install -q --upgrade pip
-python -m pip install -q -e .
+python -m pip install -q -c constraints.txt --upgrade pip
+python -m pip install -q -c constraints.txt -e .
 exec toolkit "$@"
