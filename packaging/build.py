@@ -3,7 +3,8 @@
     python packaging/build.py            # Linux .tar.gz, macOS .app in a .zip, Windows .zip
     python packaging/build.py --clean    # start from an empty PyInstaller cache
 
-Needs the build extra (``pip install -c constraints.txt -e ".[build]"``). Everything lands in packaging/dist/.
+Needs the build extra (``pip install -c constraints.txt -e ".[build]"``).
+Everything lands in packaging/dist/.
 """
 
 from __future__ import annotations
