@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from toolkit.cards.flyer_content import FLYER_IDS, flyer_languages, load_flyers
 from toolkit.cards.flyer_pdf import EventDetails, FlyerFitError, FlyerRequest, render_flyer
 from toolkit.cards.sheet_layout import PAGES
+from toolkit.content_dates import month_year
 from toolkit.errors import UserError
 from toolkit.pdf.scripts import missing_glyphs
 
@@ -51,7 +52,7 @@ def test_flyer_has_legal_line_with_date_and_branding(paper: str, tmp_path: Path)
     )
     text = PdfReader(io.BytesIO(rendered.pdf)).pages[0].extract_text()
     assert "Eastside Center" in text and "555-0100" in text
-    assert load_flyers("en").review_date in text
+    assert month_year(load_flyers("en").dates.facts_checked, "en") in " ".join(text.split())
 
 
 def test_tear_off_needs_a_hotline() -> None:

@@ -24,7 +24,7 @@ def test_list_json_has_every_guide(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     rows = json.loads(out)
     assert [r["id"] for r in rows] == load_library("es").ids()
-    assert rows[0]["language"] == "es" and rows[0]["reviewed"]
+    assert rows[0]["language"] == "es" and rows[0]["facts_checked"]
 
 
 def test_list_text_groups_by_topic(capsys: pytest.CaptureFixture[str]) -> None:

@@ -48,7 +48,9 @@ def test_translations_share_topic_sources_and_review_date() -> None:
     english = loader.load_library("en")
     for guide in loader.load_library("es").guides:
         original = english.get(guide.id)
-        assert (guide.topic, guide.reviewed) == (original.topic, original.reviewed), guide.id
+        assert (guide.topic, guide.facts_checked) == (original.topic, original.facts_checked), (
+            guide.id
+        )
         assert guide.related_guides == original.related_guides, guide.id
 
 
@@ -91,7 +93,7 @@ def write(tmp_path: Path, text: str, name: str = "sample.md") -> Path:
 def test_a_good_file_loads(tmp_path: Path) -> None:
     write(tmp_path, GOOD)
     guide = loader.load_library("en", tmp_path).get("sample")
-    assert guide.reviewed.isoformat() == "2026-01-02"
+    assert guide.facts_checked.isoformat() == "2026-01-02"
     assert guide.related_tools == ("incidents",)
 
 

@@ -47,7 +47,7 @@ def test_page_opens_with_a_guide_and_the_notice(qtbot: QtBot, make_window: Maker
     _window, page = make_window()
     text = shown_text(page)
     assert "Your rights at the door" in text
-    assert "Not legal advice" in text and "Last reviewed" in text
+    assert "Not legal advice" in text and "Facts checked" in text
     assert "(555) 010-0199" in text and "Sources" in text
 
 

@@ -7,9 +7,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from toolkit.content_dates import month_year
 from toolkit.guides.guide_pdf import guide_pdf, summary_pdf
 from toolkit.guides.loader import languages, load_library
-from toolkit.guides.notice import long_date
 from toolkit.i18n import set_language
 from toolkit.settings import Settings
 
@@ -33,7 +33,8 @@ def test_each_guide_pdf_holds_title_review_date_and_sources(language: str) -> No
         everything = " ".join(pages)
         assert squash(guide.title) in pages[0], guide.id
         last = pages[-1]
-        assert long_date(guide.reviewed, language) in last, guide.id
+        assert month_year(guide.facts_checked, language) in last, guide.id
+        assert month_year(guide.wording_reviewed, language) in last, guide.id
         assert "(555) 010-0199" in last, guide.id
         for source in guide.sources:
             assert squash(source.title)[:40] in everything, (guide.id, source.title)

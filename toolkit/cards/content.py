@@ -6,14 +6,15 @@ Bundled text lives in ``assets/cards/<code>.yaml``. A center's edited wording is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from toolkit import paths
+from toolkit import content_dates, paths
 from toolkit.atomic import write_atomic
+from toolkit.content_dates import ContentDates, Source
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.pdf.markup import clean_text
@@ -43,6 +44,11 @@ class CardText:
     points: list[str]
     hotline_label: str
     custom: bool = False
+    # The bundled file's dates and sources (a center's edited wording keeps them).
+    dates: ContentDates = field(
+        default=ContentDates(content_dates.LEGACY_REVIEW_DATE, content_dates.LEGACY_REVIEW_DATE)
+    )
+    sources: tuple[Source, ...] = ()
 
     @property
     def reviewed(self) -> bool:
@@ -95,7 +101,19 @@ def custom_path(code: str, data_dir: Path | None = None) -> Path:
     return (data_dir or paths.data_dir()) / "cards" / f"{code}.yaml"
 
 
+def _dates_and_sources(raw: dict[str, Any], path: Path) -> tuple[ContentDates, tuple[Source, ...]]:
+    def fail(problem: str) -> CardContentError:
+        return CardContentError(
+            _("The card file {path}: {problem}").format(path=path, problem=problem)
+        )
+
+    dates = content_dates.read_dates(raw, fail, content_dates.LEGACY_REVIEW_DATE)
+    sources = content_dates.read_sources(raw.get("sources"), fail, strict=False, required=False)
+    return dates, sources
+
+
 def _card_from(raw: dict[str, Any], path: Path, custom: bool) -> CardText:
+    dates, sources = _dates_and_sources(raw, path) if not custom else (None, ())
     try:
         front = raw["front"]
         review = raw.get("review") or {}
@@ -112,6 +130,8 @@ def _card_from(raw: dict[str, Any], path: Path, custom: bool) -> CardText:
             hotline_label=clean_text(str(front["hotline_label"])).strip(),
             custom=custom,
         )
+        if dates is not None:
+            card.dates, card.sources = dates, sources
     except (KeyError, TypeError) as exc:
         raise CardContentError(
             _("The card file {path} is missing the field {field}.").format(path=path, field=exc)
@@ -144,7 +164,11 @@ def validate(card: CardText) -> None:
 
 
 def original_card(code: str) -> CardText:
-    path = paths.asset("cards", f"{check_code(code)}.yaml")
+    return read_card_file(paths.asset("cards", f"{check_code(code)}.yaml"))
+
+
+def read_card_file(path: Path) -> CardText:
+    """A bundled card file, checked; any problem is a ``CardContentError`` naming it."""
     return _card_from(_read_yaml(path), path, custom=False)
 
 
@@ -158,6 +182,7 @@ def load_card(code: str, data_dir: Path | None = None) -> CardText:
         card.name, card.english_name = original.name, original.english_name
         card.direction = original.direction
         card.review_status, card.review_note = original.review_status, original.review_note
+        card.dates, card.sources = original.dates, original.sources
         return card
     return original_card(code)
 

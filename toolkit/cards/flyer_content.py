@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from toolkit import paths
+from toolkit import content_dates, paths
 from toolkit.cards.content import LANGUAGES, CardContentError, check_code
+from toolkit.content_dates import ContentDates, Source
 from toolkit.i18n import N_, _
 from toolkit.pdf.markup import clean_text
 from toolkit.yamlio import load_yaml
 
-# The flyers' facts were last checked on this date (as the guides were), unless a file says.
-REVIEW_DATE = "2026-11-25"
 FLYER_IDS = ("rights-at-the-door", "document-encounter", "qualified-immunity", "event")
 FLYER_NAMES = {
     "rights-at-the-door": N_("Your rights at the door"),
@@ -45,12 +45,13 @@ class FlyerLanguage:
     direction: str
     review_status: str
     review_note: str
-    review_date: str
+    dates: ContentDates
     not_legal_advice: str
     hotline: str
     tear_off: str
     flyers: dict[str, FlyerText] = field(default_factory=dict)
     event_labels: dict[str, str] = field(default_factory=dict)
+    sources: tuple[Source, ...] = ()
 
     @property
     def reviewed(self) -> bool:
@@ -71,9 +72,27 @@ def _text(value: Any) -> str:
     return clean_text(str(value)).strip()
 
 
+def _failure(path: Path) -> content_dates.Fail:
+    def fail(problem: str) -> CardContentError:
+        return CardContentError(
+            _("The flyer file {path}: {problem}").format(path=path, problem=problem)
+        )
+
+    return fail
+
+
+def _dates(raw: dict[str, Any], path: Path) -> ContentDates:
+    # Files not yet updated fall back to the one date every flyer printed before.
+    return content_dates.read_dates(raw, _failure(path), content_dates.LEGACY_REVIEW_DATE)
+
+
 @cache
 def load_flyers(code: str) -> FlyerLanguage:
-    path = paths.asset("flyers", f"{check_code(code)}.yaml")
+    return read_flyer_file(paths.asset("flyers", f"{check_code(code)}.yaml"), code)
+
+
+def read_flyer_file(path: Path, code: str) -> FlyerLanguage:
+    """One language's flyer file, checked; any problem is a ``CardContentError`` naming it."""
     try:
         raw = load_yaml(path.read_text(encoding="utf-8"))
         review = raw.get("review") or {}
@@ -83,10 +102,13 @@ def load_flyers(code: str) -> FlyerLanguage:
             direction=str(raw.get("direction", "ltr")),
             review_status=str(review.get("status", "unreviewed")),
             review_note=str(review.get("note", "")),
-            review_date=str(review.get("date", REVIEW_DATE)),
+            dates=_dates(raw, path),
             not_legal_advice=_text(common["not_legal_advice"]),
             hotline=_text(common["hotline"]),
             tear_off=_text(common["tear_off"]),
+            sources=content_dates.read_sources(
+                raw.get("sources"), _failure(path), strict=False, required=False
+            ),
         )
         for flyer_id, body in raw["flyers"].items():
             if flyer_id == "event":

@@ -13,6 +13,7 @@ from typing import Any
 from toolkit.cards.card_face import ACCENT, GREY
 from toolkit.cards.flyer_content import FlyerLanguage, check_flyer, load_flyers
 from toolkit.cards.sheet_layout import INCH, PAGES
+from toolkit.content_dates import month_year
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.pdf.scripts import ScriptFonts, fonts_for, isolate_ltr
@@ -176,8 +177,14 @@ def render_flyer(request: FlyerRequest) -> RenderedFlyer:
     return RenderedFlyer(buffer.getvalue(), painter.log, scale)
 
 
+def _legal_line(language: FlyerLanguage) -> str:
+    """The not-legal-advice line with the month the facts were last checked."""
+    checked = month_year(language.dates.facts_checked, language.code)
+    return language.not_legal_advice.replace("{date}", checked)
+
+
 def _footer_texts(request: FlyerRequest, language: FlyerLanguage) -> list[str]:
-    texts = [language.not_legal_advice.replace("{date}", language.review_date)]
+    texts = [_legal_line(language)]
     if request.hotline:
         texts.append(f"{language.hotline}: {request.hotline}")
     return texts
@@ -263,7 +270,7 @@ def _draw_footer(
 ) -> None:
     left, right = MARGIN, MARGIN + width
     legal_style = TextStyle(fonts, 10, False, 1.4, GREY)
-    legal = language.not_legal_advice.replace("{date}", language.review_date)
+    legal = _legal_line(language)
     y = bottom + 6
     lines = wrap(legal, legal_style, width)
     painter.draw_lines(lines, legal_style, left, right, y + len(lines) * legal_style.line_height)

@@ -72,7 +72,10 @@ def list_guides(args: argparse.Namespace) -> int:
                 "summary": g.summary,
                 "topic": g.topic,
                 "language": g.language,
-                "reviewed": g.reviewed_text,
+                "facts_checked": g.facts_checked.isoformat(),
+                "wording_reviewed": g.wording_reviewed.isoformat(),
+                "recheck_by": g.recheck_by.isoformat() if g.recheck_by else None,
+                "may_be_out_of_date": g.dates.is_stale(),
             }
             for g in library.guides
         ]

@@ -98,7 +98,7 @@ def _template_json(meta: Any, language: str) -> dict[str, Any]:
         "title": meta.title_in(language),
         "summary": meta.summary_in(language),
         "status_note": meta.status_in(language),
-        "reviewed": meta.reviewed,
+        "facts_checked": meta.facts_checked,
         "languages": list(meta.languages),
         "bills": [{"number": b.number, "title": b.title, "chamber": b.chamber} for b in meta.bills],
         "fields": [

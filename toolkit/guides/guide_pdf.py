@@ -1,11 +1,12 @@
 """Printable guides: the full guide, and a one-page summary for a flyer (ReportLab, in memory).
 
-Both end with the notice (not legal advice, last reviewed, who to call) in the guide's language;
+Both end with the notice (not legal advice, the two dates, who to call) in the guide's language;
 the full guide also lists its sources there, on its last page.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from toolkit.guides.blocks import BULLETS, HEADING, NUMBERS, PARAGRAPH, Block, Runs, parse, plain
@@ -18,6 +19,8 @@ from toolkit.settings import Settings
 
 NOTICE_BACKGROUND = "#e8f1fb"
 NOTICE_BORDER = "#9bbbe0"
+STALE_BACKGROUND = "#fff3cd"
+STALE_BORDER = "#c9a227"
 SUMMARY_SECTIONS = 10
 
 
@@ -67,15 +70,38 @@ def block_flowables(block: Block, styles: dict[str, Any]) -> list[Any]:
     return [Paragraph(runs_markup(block.runs), styles["body"])]
 
 
+def stale_box(notice: Notice, styles: dict[str, Any], width: float) -> list[Any]:
+    """The out-of-date warning as a yellow box; nothing while the guide is current."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    if not notice.stale:
+        return []
+    table = Table([[Paragraph(f"<b>{para_text(notice.stale)}</b>", styles["body"])]], [width])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(STALE_BACKGROUND)),
+                ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor(STALE_BORDER)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ]
+        )
+    )
+    return [table]
+
+
 def notice_box(notice: Notice, styles: dict[str, Any], with_sources: bool, width: float) -> Any:
     """The notice as a tinted box (a one-cell table, so it is never split across pages)."""
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Table, TableStyle
 
-    content = [
+    content = [*stale_box(notice, styles, width)] if with_sources else []
+    content += [
         Paragraph(para_text(notice.heading), styles["h2"]),
         Paragraph(para_text(notice.text), styles["body"]),
-        Paragraph(f"<b>{para_text(notice.reviewed)}</b>", styles["body"]),
+        Paragraph(f"<b>{para_text(notice.facts_checked)}</b>", styles["body"]),
+        Paragraph(f"<b>{para_text(notice.wording_reviewed)}</b>", styles["body"]),
         Paragraph(para_text(notice.call_heading), styles["h3"]),
         Paragraph(f"<b>{para_text(notice.call_text)}</b>", styles["body"]),
     ]
@@ -122,9 +148,17 @@ def _frame_size(paper: str) -> tuple[float, float]:
 
 
 def guide_pdf(
-    guide: Guide, settings: Settings | None = None, paper: str | None = None, scale: float = 1.0
+    guide: Guide,
+    settings: Settings | None = None,
+    paper: str | None = None,
+    scale: float = 1.0,
+    today: dt.date | None = None,
 ) -> bytes:
-    """The whole guide as PDF bytes; the notice and sources close its last page."""
+    """The whole guide as PDF bytes; the notice and sources close its last page.
+
+    Past its re-check date the guide opens with the out-of-date warning, and the notice
+    repeats it (the last page may be handed out alone).
+    """
     from reportlab.platypus import Paragraph, Spacer
 
     from toolkit.pdf.document import build_pdf
@@ -132,13 +166,15 @@ def guide_pdf(
     paper = paper or (settings.paper if settings else "letter")
     width, _height = _frame_size(paper)
     styles = _styles(scale)
+    notice = notice_for(guide, settings, today)
     story: list[Any] = [
         Paragraph(para_text(guide.title), styles["title"]),
         Paragraph(para_text(guide.summary), styles["summary"]),
+        *stale_box(notice, styles, width),
     ]
     for block in parse(guide.body):
         story += block_flowables(block, styles)
-    story += [Spacer(1, 14 * scale), notice_box(notice_for(guide, settings), styles, True, width)]
+    story += [Spacer(1, 14 * scale), notice_box(notice, styles, True, width)]
     return build_pdf(story, _spec(guide, paper, guide.title))
 
 
@@ -155,8 +191,14 @@ def first_point(blocks: list[Block]) -> str:
     return ""
 
 
-def summary_pdf(guide: Guide, settings: Settings | None = None, paper: str | None = None) -> bytes:
-    """One page for a flyer: title, summary, each section's heading and first point, notice."""
+def summary_pdf(
+    guide: Guide,
+    settings: Settings | None = None,
+    paper: str | None = None,
+    today: dt.date | None = None,
+) -> bytes:
+    """One page for a flyer: title, summary (and the out-of-date warning once the guide is past
+    its re-check date), each section's heading and first point, notice."""
     from reportlab.platypus import KeepInFrame, Paragraph, Spacer
 
     from toolkit.pdf.document import build_pdf
@@ -164,9 +206,11 @@ def summary_pdf(guide: Guide, settings: Settings | None = None, paper: str | Non
     paper = paper or (settings.paper if settings else "letter")
     width, height = _frame_size(paper)
     styles = _styles(1.0)
+    notice = notice_for(guide, settings, today)
     content: list[Any] = [
         Paragraph(para_text(guide.title), styles["title"]),
         Paragraph(para_text(guide.summary), styles["summary"]),
+        *stale_box(notice, styles, width),
     ]
     for heading, blocks in split_sections(parse(guide.body))[:SUMMARY_SECTIONS]:
         point = first_point(blocks)
@@ -174,7 +218,7 @@ def summary_pdf(guide: Guide, settings: Settings | None = None, paper: str | Non
             continue
         content.append(Paragraph(para_text(heading), styles["h3"]))
         content.append(Paragraph(point, styles["bullet"], bulletText="•"))
-    content += [Spacer(1, 8), notice_box(notice_for(guide, settings), styles, False, width)]
+    content += [Spacer(1, 8), notice_box(notice, styles, False, width)]
     # Shrinking (rather than flowing on) is what guarantees a single page.
     one_page = KeepInFrame(width, height - 2, content, mode="shrink")
     title = translate_in(guide.language, "{title} (summary)").format(title=guide.title)

@@ -6,14 +6,14 @@ Guides live in ``assets/guides/<lang>/<id>.md``. Any mistake in a file is report
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from toolkit import paths
+from toolkit import content_dates, paths
+from toolkit.content_dates import ContentDates
 from toolkit.errors import UserError
 from toolkit.guides.model import Guide, Source
 from toolkit.guides.topics import TOPICS, reading_position, topic_order
@@ -23,7 +23,13 @@ from toolkit.yamlio import load_yaml
 FENCE = "---"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED_TEXT = ("id", "title", "summary", "language", "topic")
-KNOWN_KEYS = {*REQUIRED_TEXT, "reviewed", "sources", "related_guides", "related_tools"}
+KNOWN_KEYS = {
+    *REQUIRED_TEXT,
+    *content_dates.KEYS,
+    "reviewed",
+    "related_guides",
+    "related_tools",
+}
 
 
 class GuideError(UserError):
@@ -97,38 +103,20 @@ def _text_list(path: Path, meta: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _reviewed(path: Path, meta: dict[str, Any]) -> dt.date:
-    value = meta.get("reviewed")
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise _fail(path, _('"reviewed" must be a date written as YYYY-MM-DD.'))
+def _dates(path: Path, meta: dict[str, Any]) -> ContentDates:
+    def fail(problem: str) -> GuideError:
+        return _fail(path, problem)
+
+    # The old single "reviewed" date stands in until every guide has the new dates.
+    fallback = content_dates.read_date(meta, "reviewed", fail)
+    return content_dates.read_dates(meta, fail, fallback)
 
 
 def _sources(path: Path, meta: dict[str, Any]) -> tuple[Source, ...]:
-    raw = meta.get("sources")
-    if not isinstance(raw, list) or not raw:
-        raise _fail(path, _('"sources" must list at least one source.'))
-    sources = []
-    for number, item in enumerate(raw, start=1):
-        title = item.get("title") if isinstance(item, dict) else None
-        publisher = item.get("publisher", "") if isinstance(item, dict) else None
-        url = item.get("url", "") if isinstance(item, dict) else None
-        if not isinstance(title, str) or not title.strip() or not isinstance(publisher, str):
-            raise _fail(
-                path, _("source {number} needs a title and a publisher.").format(number=number)
-            )
-        if not isinstance(url, str) or (url and not url.startswith(("https://", "http://"))):
-            raise _fail(
-                path,
-                _("source {number} has an address that is not a web link.").format(number=number),
-            )
-        sources.append(Source(title.strip(), publisher.strip(), url.strip()))
-    return tuple(sources)
+    def fail(problem: str) -> GuideError:
+        return _fail(path, problem)
+
+    return content_dates.read_sources(meta.get("sources"), fail, strict=False)
 
 
 def parse_guide(path: Path, text: str) -> Guide:
@@ -171,7 +159,7 @@ def parse_guide(path: Path, text: str) -> Guide:
         summary=_text(path, meta, "summary"),
         language=language,
         topic=topic,
-        reviewed=_reviewed(path, meta),
+        dates=_dates(path, meta),
         body=body,
         sources=_sources(path, meta),
         related_guides=_text_list(path, meta, "related_guides"),

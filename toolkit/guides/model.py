@@ -6,17 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.content_dates import ContentDates, Source
 
-@dataclass(frozen=True)
-class Source:
-    title: str
-    publisher: str
-    url: str = ""
-
-    def line(self) -> str:
-        """One line for a sources list: title, publisher and the address when there is one."""
-        text = f"{self.title} ({self.publisher})" if self.publisher else self.title
-        return f"{text}, {self.url}" if self.url else text
+__all__ = ["Guide", "Source"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +18,7 @@ class Guide:
     summary: str
     language: str
     topic: str
-    reviewed: dt.date
+    dates: ContentDates
     body: str
     sources: tuple[Source, ...] = ()
     related_guides: tuple[str, ...] = ()
@@ -34,5 +26,13 @@ class Guide:
     path: Path | None = field(default=None, compare=False)
 
     @property
-    def reviewed_text(self) -> str:
-        return self.reviewed.isoformat()
+    def facts_checked(self) -> dt.date:
+        return self.dates.facts_checked
+
+    @property
+    def wording_reviewed(self) -> dt.date:
+        return self.dates.wording_reviewed
+
+    @property
+    def recheck_by(self) -> dt.date | None:
+        return self.dates.recheck_by

@@ -1,4 +1,5 @@
-"""The block every guide ends with: not legal advice, last reviewed, sources, who to call.
+"""The block every guide ends with: not legal advice, the two dates (and a warning once the
+guide is past its re-check date), who to call, and the sources.
 
 All labels are in the guide's language (not the interface language), so a Spanish guide
 printed from an English interface reads entirely in Spanish.
@@ -9,39 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from toolkit.content_dates import facts_line, long_date, stale_warning, wording_line
 from toolkit.guides.model import Guide
-from toolkit.i18n import N_, translate_in
+from toolkit.i18n import translate_in
 from toolkit.settings import Settings
 
-MONTHS = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
-)
-
-
-def long_date(day: dt.date, language: str) -> str:
-    """ "November 25, 2026" / "25 de noviembre de 2026"."""
-    month = translate_in(language, MONTHS[day.month - 1])
-    return translate_in(language, "{month} {day}, {year}").format(
-        month=month, day=day.day, year=day.year
-    )
+__all__ = ["Notice", "call_line", "long_date", "notice_for"]
 
 
 @dataclass(frozen=True)
 class Notice:
     heading: str
     text: str
-    reviewed: str
+    facts_checked: str
+    wording_reviewed: str
+    stale: str  # "" while the guide is within its re-check date
     sources_heading: str
     sources: tuple[str, ...]
     call_heading: str
@@ -69,7 +52,7 @@ def call_line(settings: Settings | None, language: str) -> tuple[str, str]:
     return text, hotline
 
 
-def notice_for(guide: Guide, settings: Settings | None) -> Notice:
+def notice_for(guide: Guide, settings: Settings | None, today: dt.date | None = None) -> Notice:
     language = guide.language
     call_text, hotline = call_line(settings, language)
     return Notice(
@@ -80,11 +63,17 @@ def notice_for(guide: Guide, settings: Settings | None) -> Notice:
             "change. For advice about your own situation, talk to a lawyer or an accredited "
             "legal representative.",
         ),
-        reviewed=translate_in(language, "Last reviewed: {date}").format(
-            date=long_date(guide.reviewed, language)
+        facts_checked=facts_line(guide.dates, language),
+        wording_reviewed=wording_line(guide.dates, language),
+        stale=stale_warning(
+            guide.dates,
+            language,
+            settings.org_name if settings else "",
+            settings.hotline if settings else "",
+            today,
         ),
         sources_heading=translate_in(language, "Sources"),
-        sources=tuple(source.line() for source in guide.sources),
+        sources=tuple(source.line(language) for source in guide.sources),
         call_heading=translate_in(language, "Who to call"),
         call_text=call_text,
         hotline=hotline,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from html import escape
 
 from toolkit.guides.blocks import BULLETS, HEADING, NUMBERS, Block, Runs, parse
 from toolkit.guides.links import tool_label
 from toolkit.guides.model import Guide
-from toolkit.guides.notice import notice_for
+from toolkit.guides.notice import Notice, notice_for
 from toolkit.i18n import translate_in
 from toolkit.settings import Settings
 
@@ -24,6 +25,7 @@ li {{ margin-bottom: 4px; }}
 p.summary {{ font-size: {summary}pt; color: #333333; }}
 a {{ color: #1d4f91; }}
 td.notice {{ background-color: #e8f1fb; padding: 10px; }}
+td.stale {{ background-color: #fff3cd; padding: 10px; }}
 """
 
 
@@ -75,13 +77,22 @@ def related_html(guide: Guide, titles: Mapping[str, str]) -> str:
     return "\n".join(parts)
 
 
-def notice_html(guide: Guide, settings: Settings | None) -> str:
-    notice = notice_for(guide, settings)
+def stale_html(notice: Notice) -> str:
+    """The out-of-date warning as a tinted box; "" while the guide is current."""
+    if not notice.stale:
+        return ""
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="10"><tr><td class="stale">'
+        f"<p><b>{escape(notice.stale)}</b></p></td></tr></table>"
+    )
+
+
+def notice_html(notice: Notice) -> str:
     sources = "".join(f"<li>{escape(line)}</li>" for line in notice.sources)
     return (
         '<table width="100%" cellspacing="0" cellpadding="10"><tr><td class="notice">'
         f"<h2>{escape(notice.heading)}</h2><p>{escape(notice.text)}</p>"
-        f"<p><b>{escape(notice.reviewed)}</b></p>"
+        f"<p><b>{escape(notice.facts_checked)}</b><br/><b>{escape(notice.wording_reviewed)}</b></p>"
         f"<h3>{escape(notice.call_heading)}</h3><p><b>{escape(notice.call_text)}</b></p>"
         f"<h3>{escape(notice.sources_heading)}</h3><ul>{sources}</ul>"
         "</td></tr></table>"
@@ -93,8 +104,13 @@ def guide_html(
     settings: Settings | None = None,
     titles: Mapping[str, str] | None = None,
     scale: float = 1.0,
+    today: dt.date | None = None,
 ) -> str:
-    """A whole guide as one HTML document; ``titles`` maps related guide ids to their titles."""
+    """A whole guide as one HTML document; ``titles`` maps related guide ids to their titles.
+
+    ``today`` (default: the clock) decides whether the out-of-date warning shows.
+    """
+    notice = notice_for(guide, settings, today)
     size = BASE_POINT_SIZE * scale
     css = CSS.format(
         body=round(size, 1),
@@ -107,8 +123,9 @@ def guide_html(
         f'<html lang="{escape(guide.language)}"><head><style>{css}</style></head><body>'
         f"<h1>{escape(guide.title)}</h1>"
         f'<p class="summary">{escape(guide.summary)}</p>'
+        f"{stale_html(notice)}"
         f"{body_html(guide.body)}"
         f"{related_html(guide, titles or {})}"
-        f"{notice_html(guide, settings)}"
+        f"{notice_html(notice)}"
         "</body></html>"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 from toolkit.guides.blocks import BULLETS, HEADING, NUMBERS, parse, plain
@@ -16,10 +17,15 @@ def _wrap(text: str, width: int, first: str = "", rest: str = "") -> str:
     )
 
 
-def guide_text(guide: Guide, settings: Settings | None = None, width: int = 78) -> str:
+def guide_text(
+    guide: Guide, settings: Settings | None = None, width: int = 78, today: dt.date | None = None
+) -> str:
     width = max(40, width)
+    notice = notice_for(guide, settings, today)
     lines = [guide.title.upper(), "=" * min(width, len(guide.title)), ""]
     lines += [_wrap(guide.summary, width), ""]
+    if notice.stale:
+        lines += ["!" * width, _wrap(notice.stale, width), "!" * width, ""]
     for block in parse(guide.body):
         if block.kind == HEADING:
             text = plain(block.runs)
@@ -34,9 +40,14 @@ def guide_text(guide: Guide, settings: Settings | None = None, width: int = 78) 
             lines.append("")
         else:
             lines += [_wrap(plain(block.runs), width), ""]
-    notice = notice_for(guide, settings)
     lines += ["", "-" * width, notice.heading.upper(), _wrap(notice.text, width), ""]
-    lines += [notice.reviewed, "", notice.call_heading + ":", _wrap(notice.call_text, width, "  ")]
+    lines += [
+        notice.facts_checked,
+        notice.wording_reviewed,
+        "",
+        notice.call_heading + ":",
+        _wrap(notice.call_text, width, "  "),
+    ]
     lines += ["", notice.sources_heading + ":"]
     lines += [_wrap(source, width, "  - ") for source in notice.sources]
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"

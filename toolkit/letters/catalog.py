@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -10,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from toolkit import paths
+from toolkit import content_dates, paths
+from toolkit.content_dates import ContentDates, Source
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.yamlio import load_yaml
@@ -56,13 +56,19 @@ class TemplateMeta:
     id: str
     level: str
     recipient_kind: str
-    reviewed: str
+    dates: ContentDates
     title: dict[str, str]
     summary: dict[str, str]
     status_note: dict[str, str]
     bills: tuple[Bill, ...]
     fields: tuple[FieldSpec, ...]
     languages: tuple[str, ...]
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def facts_checked(self) -> str:
+        """The date the facts were last checked, as YYYY-MM-DD."""
+        return self.dates.facts_checked.isoformat()
 
     def title_in(self, language: str) -> str:
         return self.title.get(language) or self.title["en"]
@@ -118,8 +124,15 @@ def _bill(raw: dict[str, Any]) -> Bill:
     )
 
 
-def _date_text(value: Any) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else str(value or "")
+def _dates(raw: dict[str, Any], source: Path) -> tuple[ContentDates, tuple[Source, ...]]:
+    def fail(problem: str) -> TemplateError:
+        return TemplateError(_("{file}: {problem}").format(file=source.name, problem=problem))
+
+    # The old single "reviewed" date stands in until every template has the new dates.
+    fallback = content_dates.read_date(raw, "reviewed", fail) or content_dates.LEGACY_REVIEW_DATE
+    dates = content_dates.read_dates(raw, fail, fallback)
+    sources = content_dates.read_sources(raw.get("sources"), fail, strict=False, required=False)
+    return dates, sources
 
 
 def parse_meta(source: Path) -> TemplateMeta:
@@ -135,17 +148,19 @@ def parse_meta(source: Path) -> TemplateMeta:
     level, kind = raw.get("level"), raw.get("recipient_kind")
     if level not in LEVELS or kind not in RECIPIENT_KINDS:
         raise TemplateError(_("{file}: unknown level or recipient kind.").format(file=source.name))
+    dates, sources = _dates(raw, source)
     meta = TemplateMeta(
         id=str(raw["id"]),
         level=str(level),
         recipient_kind=str(kind),
-        reviewed=_date_text(raw.get("reviewed")),
+        dates=dates,
         title=_text_map(raw.get("title"), "title", source),
         summary=_text_map(raw.get("summary", ""), "summary", source),
         status_note=_text_map(raw.get("status_note") or {"en": ""}, "status_note", source),
         bills=tuple(_bill(b) for b in raw.get("bills") or ()),
         fields=tuple(_field(f, source) for f in raw.get("fields") or ()),
         languages=tuple(str(lang) for lang in raw.get("languages") or ("en",)),
+        sources=sources,
     )
     for language in meta.languages:
         if not meta.body_path(language).is_file():

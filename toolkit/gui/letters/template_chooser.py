@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from toolkit.content_dates import month_year
 from toolkit.i18n import _, current_language
 from toolkit.letters.catalog import TemplateMeta, list_templates
 from toolkit.pdf.markup import para_text
@@ -104,5 +105,7 @@ def describe(meta: TemplateMeta, language: str) -> str:
         parts.append(_("Bills: {bills}").format(bills=para_text(bills)))
     if meta.status_in(language):
         parts.append(f"<i>{para_text(meta.status_in(language))}</i>")
-    parts.append(_("Reviewed: {date}").format(date=meta.reviewed))
+    parts.append(
+        _("Facts checked: {date}").format(date=month_year(meta.dates.facts_checked, language))
+    )
     return "<br/><br/>".join(parts)
