@@ -29,6 +29,7 @@ READING_ORDER = (
     "rights-at-the-door",
     "street-car-work",
     "if-detained",
+    "immigration-court",
     "documenting-an-encounter",
     "qualified-immunity",
     "three-shields",
