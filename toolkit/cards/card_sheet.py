@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,12 +20,15 @@ from toolkit.cards.sheet_layout import (
     front_slots,
     geometry,
 )
+from toolkit.content_dates import stale_warning
 from toolkit.errors import UserError
-from toolkit.i18n import _
+from toolkit.i18n import _, current_language
+from toolkit.pdf.fonts import SANS_BOLD
 from toolkit.pdf.scripts import fonts_for
 from toolkit.pdf.textlayout import Painter, Piece
 
 MAX_CARDS = 500
+NOTE_INSET = 4.0  # keeps the margin note clear of the crop marks at the card edges
 
 
 @dataclass
@@ -34,6 +38,7 @@ class SheetRequest:
     paper: str = "letter"
     layout: str = "duplex"
     branding: Branding = field(default_factory=Branding)
+    today: dt.date | None = None  # for the out-of-date warning; None: the clock
 
 
 @dataclass
@@ -90,6 +95,7 @@ def render_sheet(request: SheetRequest, data_dir: Path | None = None) -> Rendere
     sequence = card_sequence(request.entries)
     fronts = fitted_fronts(sequence, request.branding, geo, data_dir)
     back = fit_back(content.back_text(), fonts_for("en"), (geo.card_w, geo.card_h))
+    warning = stale_note(sequence, request, data_dir)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(geo.page_w, geo.page_h), invariant=1)
     canvas.setTitle(_("Rights cards"))
@@ -102,6 +108,7 @@ def render_sheet(request: SheetRequest, data_dir: Path | None = None) -> Rendere
         chunk = sequence[start : start + per]
         page += 1
         _draw_side(painter, geo, chunk, fronts, None, front_slots(geo), page, placed)
+        _draw_margin_note(canvas, geo, warning)
         if geo.layout == "fold":
             _draw_side(painter, geo, chunk, fronts, back, back_slots(geo), page, placed)
             _draw_fold_line(canvas, geo)
@@ -132,6 +139,43 @@ def _draw_side(
         placed.append(PlacedCard(code, page, side, slot))
 
 
+def stale_note(sequence: Sequence[str], request: SheetRequest, data_dir: Path | None) -> str:
+    """The out-of-date warning for the cards past their re-check date, for whoever prints them
+    (in the interface language); "" when every card is current."""
+    stale = {}
+    for code in dict.fromkeys(sequence):
+        card = content.load_card(code, data_dir)
+        if card.dates.is_stale(request.today):
+            stale[card.english_name] = card.dates
+    if not stale:
+        return ""
+    dates = min(stale.values(), key=lambda d: d.recheck_by or dt.date.max)
+    branding = request.branding
+    text = stale_warning(
+        dates, current_language(), branding.org_name, branding.hotline, request.today
+    )
+    return f"{', '.join(stale)}: {text}"
+
+
+def _draw_margin_note(canvas: Any, geo: SheetGeometry, note: str) -> None:
+    """A note in the bottom margin under the first column, outside every card and clear of
+    the crop marks (it is cut away with the margin)."""
+    if not note:
+        return
+    from reportlab.lib.utils import simpleSplit
+
+    size = 6.0
+    lines = simpleSplit(note, SANS_BOLD, size, geo.card_w - 2 * NOTE_INSET)[:3]
+    canvas.saveState()
+    canvas.setFont(SANS_BOLD, size)
+    canvas.setFillColor("#8a5a00")
+    y = geo.grid_y - size - 2
+    for line in lines:
+        canvas.drawString(geo.grid_x + NOTE_INSET, y, line)
+        y -= size * 1.2
+    canvas.restoreState()
+
+
 def _draw_marks(canvas: Any, geo: SheetGeometry) -> None:
     canvas.saveState()
     canvas.setLineWidth(0.5)
@@ -157,6 +201,7 @@ def cards_pdf(
     branding: Branding | None = None,
     count: int | None = None,
     data_dir: Path | None = None,
+    today: dt.date | None = None,
 ) -> RenderedSheet:
     """The CLI's and GUI's shortcut: ``count`` cards per language, or one shared sheet."""
     geo = geometry(paper, layout)
@@ -169,4 +214,5 @@ def cards_pdf(
         if count is not None
         else default_counts(codes, geo.cards_per_sheet)
     )
-    return render_sheet(SheetRequest(entries, paper, layout, branding or Branding()), data_dir)
+    request = SheetRequest(entries, paper, layout, branding or Branding(), today)
+    return render_sheet(request, data_dir)

@@ -6,6 +6,7 @@ page; if it cannot fit at the smallest large-print size, a clear error says so.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from toolkit.cards.card_face import ACCENT, GREY
 from toolkit.cards.flyer_content import FlyerLanguage, check_flyer, load_flyers
 from toolkit.cards.sheet_layout import INCH, PAGES
-from toolkit.content_dates import month_year
+from toolkit.content_dates import month_year, stale_warning
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.pdf.scripts import ScriptFonts, fonts_for, isolate_ltr
@@ -28,6 +29,7 @@ SCALE_STEP = 0.03
 TEAR_HEIGHT = 1.7 * INCH
 STRIPS = 8
 LOGO_HEIGHT = 0.55 * INCH
+STALE_COLOR = "#8a5a00"
 
 
 class FlyerFitError(UserError):
@@ -52,6 +54,7 @@ class FlyerRequest:
     hotline: str = ""
     logo_path: str = ""
     event: EventDetails = field(default_factory=EventDetails)
+    today: dt.date | None = None  # for the out-of-date warning; None: the clock
 
 
 @dataclass
@@ -75,7 +78,13 @@ def _items(request: FlyerRequest, language: FlyerLanguage) -> list[Item]:
     if request.flyer_id == "event":
         return _event_items(request, language)
     flyer = language.flyers[request.flyer_id]
-    items = [Item(flyer.title, 30, True, ACCENT, after=8), Item(flyer.intro, 16, after=10)]
+    items = [Item(flyer.title, 30, True, ACCENT, after=8)]
+    warning = stale_warning(
+        language.dates, language.code, request.org_name, request.hotline, request.today
+    )
+    if warning:
+        items.append(Item(warning, 14, True, STALE_COLOR, after=10))
+    items.append(Item(flyer.intro, 16, after=10))
     for section in flyer.sections:
         items.append(Item(section.heading, 19, True, ACCENT, after=4))
         items += [Item(p, 14.5, bullet=True, after=4) for p in section.points]

@@ -11,7 +11,7 @@ from typing import Any
 from toolkit import settings as settings_mod
 from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
-from toolkit.i18n import _
+from toolkit.i18n import _, current_language
 
 
 def register(subparsers: Any) -> None:
@@ -114,6 +114,7 @@ def run_cards(args: argparse.Namespace) -> int:
         card = content.load_card(code)
         if not card.reviewed:
             print(review_notice(card.english_name), file=sys.stderr)
+        _warn_if_stale(card.english_name, card.dates, org, hotline)
     rendered = cards_pdf(
         args.lang, paper, args.layout, Branding(org, hotline, args.qr), count=args.count
     )
@@ -132,6 +133,14 @@ def run_cards(args: argparse.Namespace) -> int:
             _("Print on one side. Cut out each strip on the marks, then fold on the dashed line.")
         )
     return 0
+
+
+def _warn_if_stale(name: str, dates: Any, org: str, hotline: str) -> None:
+    from toolkit.content_dates import stale_warning
+
+    warning = stale_warning(dates, current_language(), org, hotline)
+    if warning:
+        print(f"{name}: {warning}", file=sys.stderr)
 
 
 def review_notice(language: str) -> str:
@@ -179,6 +188,8 @@ def run_flyer(args: argparse.Namespace) -> int:
             ).format(code=args.lang),
             file=sys.stderr,
         )
+    if args.flyer_id != "event":
+        _warn_if_stale(args.lang, language.dates, org, hotline)
     event = EventDetails(args.title, args.date, args.place, args.bring)
     request = FlyerRequest(
         args.flyer_id, args.lang, paper, args.tear_off, org, hotline, logo, event

@@ -99,6 +99,9 @@ def _template_json(meta: Any, language: str) -> dict[str, Any]:
         "summary": meta.summary_in(language),
         "status_note": meta.status_in(language),
         "facts_checked": meta.facts_checked,
+        "wording_reviewed": meta.dates.wording_reviewed.isoformat(),
+        "recheck_by": meta.dates.recheck_by.isoformat() if meta.dates.recheck_by else None,
+        "may_be_out_of_date": meta.dates.is_stale(),
         "languages": list(meta.languages),
         "bills": [{"number": b.number, "title": b.title, "chamber": b.chamber} for b in meta.bills],
         "fields": [
@@ -203,6 +206,17 @@ def _read_json(path: Path) -> dict[str, str]:
     return {str(k): "" if v is None else str(v) for k, v in raw.items()}
 
 
+def _warn_if_stale(meta: Any) -> None:
+    """Past its re-check date a template's facts may have changed: say so (never in the letter)."""
+    from toolkit import settings
+    from toolkit.content_dates import stale_warning
+
+    current = settings.load().settings
+    warning = stale_warning(meta.dates, current_language(), current.org_name, current.hotline)
+    if warning:
+        _warn(warning)
+
+
 def letter_cmd(args: argparse.Namespace) -> int:
     from toolkit.atomic import write_atomic
     from toolkit.letters.catalog import get_template
@@ -212,6 +226,7 @@ def letter_cmd(args: argparse.Namespace) -> int:
     from toolkit.letters.recipients import directory_lookup, recipient_from_values
 
     meta = get_template(args.template_id)
+    _warn_if_stale(meta)
     language = _language(meta, args.lang)
     values = _values(args, meta)
     if args.recipient_id:
@@ -247,6 +262,7 @@ def batch_cmd(args: argparse.Namespace) -> int:
     from toolkit.letters.recipients import RecipientError, directory_lookup
 
     meta = get_template(args.template_id)
+    _warn_if_stale(meta)
     language = _language(meta, args.lang)
     lookup = directory_lookup()
     default = None

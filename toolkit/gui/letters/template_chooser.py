@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,17 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from toolkit.content_dates import month_year
+from toolkit.content_dates import month_year, stale_warning
 from toolkit.i18n import _, current_language
 from toolkit.letters.catalog import TemplateMeta, list_templates
 from toolkit.pdf.markup import para_text
+from toolkit.settings import Settings
 
 
 class TemplateChooser(QWidget):
     template_changed = Signal(str)
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Callable[[], Settings] | None = None) -> None:
         super().__init__()
+        # The center's current settings: whom the out-of-date warning tells people to ask.
+        self._settings = settings or Settings
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel(_("Show letters to:")))
@@ -94,11 +99,11 @@ class TemplateChooser(QWidget):
         if meta is None:
             self.info.setText("")
             return
-        self.info.setText(describe(meta, current_language()))
+        self.info.setText(describe(meta, current_language(), self._settings()))
         self.template_changed.emit(meta.id)
 
 
-def describe(meta: TemplateMeta, language: str) -> str:
+def describe(meta: TemplateMeta, language: str, settings: Settings | None = None) -> str:
     parts = [f"<b>{para_text(meta.title_in(language))}</b>", para_text(meta.summary_in(language))]
     if meta.bills:
         bills = "; ".join(f"{b.number}, {b.title}" for b in meta.bills)
@@ -108,4 +113,8 @@ def describe(meta: TemplateMeta, language: str) -> str:
     parts.append(
         _("Facts checked: {date}").format(date=month_year(meta.dates.facts_checked, language))
     )
+    current = settings or Settings()
+    warning = stale_warning(meta.dates, language, current.org_name, current.hotline)
+    if warning:
+        parts.append(f'<b style="color:#8a5a00">{para_text(warning)}</b>')
     return "<br/><br/>".join(parts)

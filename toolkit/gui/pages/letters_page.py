@@ -98,7 +98,7 @@ class LettersPage(Page):
         self.steps.setUsesScrollButtons(False)
         self.steps.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self.steps.tabBar().setExpanding(False)
-        self.chooser = TemplateChooser()
+        self.chooser = TemplateChooser(lambda: self.context.settings)
         self.chooser.template_changed.connect(self._template_changed)
         self.recipients = RecipientPanel(self.context.data_dir)
         self.recipients.changed.connect(self.schedule)
