@@ -12,7 +12,8 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_DATA = REPO.parent / "shared" / "data"
+# Small excerpts of the public directory data, committed: see tests/data/README.md.
+PUBLIC_DATA = REPO / "tests" / "data"
 
 
 @pytest.fixture(autouse=True)
@@ -45,8 +46,7 @@ def delete_windows() -> Iterator[None]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-@pytest.fixture
-def shared_data() -> Path:
-    if not SHARED_DATA.is_dir():
-        pytest.skip(f"the shared sample data folder is absent: {SHARED_DATA}")
-    return SHARED_DATA
+@pytest.fixture(scope="session")
+def public_data() -> Path:
+    """The committed excerpts of the public files: ``directory/`` and ``openstates/``."""
+    return PUBLIC_DATA

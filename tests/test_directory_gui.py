@@ -34,8 +34,8 @@ def tick(candidates: CandidateList, row: int) -> None:
     candidates.item(row).setCheckState(Qt.CheckState.Checked)
 
 
-def import_congress(picker: RecipientPicker, shared: Path, qtbot: QtBot) -> None:
-    folder = shared / "directory"
+def import_congress(picker: RecipientPicker, public: Path, qtbot: QtBot) -> None:
+    folder = public / "directory"
     picker.choose_files = lambda: [
         folder / "legislators-current.json",
         folder / "legislators-district-offices.json",
@@ -46,10 +46,10 @@ def import_congress(picker: RecipientPicker, shared: Path, qtbot: QtBot) -> None
 
 
 def test_import_then_find_a_split_zip_and_choose(
-    qtbot: QtBot, picker: RecipientPicker, shared_data: Path
+    qtbot: QtBot, picker: RecipientPicker, public_data: Path
 ) -> None:
     assert "No directory data" in picker.as_of_label.text()
-    import_congress(picker, shared_data, qtbot)
+    import_congress(picker, public_data, qtbot)
     assert "Congress data as of 2026-06-10" in picker.as_of_label.text()
     # December 2026: two appointed senators' terms have ended.
     assert picker.expired_label.isVisibleTo(picker) and "2 people" in picker.expired_label.text()
@@ -70,9 +70,9 @@ def test_import_then_find_a_split_zip_and_choose(
 
 
 def test_expired_term_is_marked_in_the_list(
-    qtbot: QtBot, picker: RecipientPicker, shared_data: Path
+    qtbot: QtBot, picker: RecipientPicker, public_data: Path
 ) -> None:
-    import_congress(picker, shared_data, qtbot)
+    import_congress(picker, public_data, qtbot)
     picker.tabs.setCurrentIndex(1)
     picker.state_combo.setCurrentIndex(picker.state_combo.findData("OH"))
     qtbot.mouseClick(picker.find_state_button, Qt.MouseButton.LeftButton)
@@ -83,9 +83,9 @@ def test_expired_term_is_marked_in_the_list(
 
 
 def test_choices_persist_across_tabs_and_searches(
-    qtbot: QtBot, picker: RecipientPicker, shared_data: Path
+    qtbot: QtBot, picker: RecipientPicker, public_data: Path
 ) -> None:
-    import_congress(picker, shared_data, qtbot)
+    import_congress(picker, public_data, qtbot)
     picker.set_zip("05401")
     tick(picker.zip_list, 0)
     picker.state_combo.setCurrentIndex(picker.state_combo.findData("VT"))
@@ -101,11 +101,11 @@ def test_choices_persist_across_tabs_and_searches(
 
 
 def test_no_match_and_missing_data_show_a_message(
-    qtbot: QtBot, picker: RecipientPicker, shared_data: Path
+    qtbot: QtBot, picker: RecipientPicker, public_data: Path
 ) -> None:
     picker.set_zip("60601")
     assert "zccd.csv" in picker.message_label.text()
-    import_congress(picker, shared_data, qtbot)
+    import_congress(picker, public_data, qtbot)
     picker.set_zip("00000")
     assert picker.message_label.text().startswith("No district found for ZIP 00000.")
     assert picker.message_label.objectName() == "warning"
@@ -117,9 +117,9 @@ def test_no_match_and_missing_data_show_a_message(
 
 
 def test_bad_import_file_keeps_data_and_says_why(
-    qtbot: QtBot, picker: RecipientPicker, shared_data: Path, tmp_path: Path
+    qtbot: QtBot, picker: RecipientPicker, public_data: Path, tmp_path: Path
 ) -> None:
-    import_congress(picker, shared_data, qtbot)
+    import_congress(picker, public_data, qtbot)
     broken = tmp_path / "legislators-current.json"
     broken.write_text("[{", encoding="utf-8")
     picker.choose_files = lambda: [broken]

@@ -20,23 +20,19 @@ from toolkit.directory.errors import (
 )
 from toolkit.errors import UserError
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-
 
 @pytest.fixture(scope="module")
-def full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Directory]:
+def full(tmp_path_factory: pytest.TempPathFactory, public_data: Path) -> Iterator[Directory]:
     """Congress (JSON), district offices, zccd and both Open States samples, imported once."""
-    if not SHARED.is_dir():
-        pytest.skip(f"the shared sample data folder is absent: {SHARED}")
     directory = Directory(tmp_path_factory.mktemp("directory"), today=lambda: date(2026, 8, 1))
-    folder = SHARED / "directory"
+    folder = public_data / "directory"
     directory.import_paths(
         [
             folder / "legislators-current.json",
             folder / "legislators-district-offices.json",
             folder / "zccd.csv",
-            SHARED / "openstates" / "il" / "legislature",
-            SHARED / "openstates" / "ca" / "legislature",
+            public_data / "openstates" / "il" / "legislature",
+            public_data / "openstates" / "ca" / "legislature",
         ]
     )
     yield directory
@@ -44,16 +40,17 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Directory]:
 
 
 def test_counts_match_the_files(full: Directory) -> None:
+    # The committed excerpt's figures (tests/data/README.md): 56 members, 18 of them senators.
     sources = {info.source: info for info in full.data_as_of()}
-    assert sources["congress"].count == 537
-    assert sources["district-offices"].count == 1312
-    assert sources["zccd"].count == 42033
-    assert full.count("federal") == 537
+    assert sources["congress"].count == 56
+    assert sources["district-offices"].count == 153
+    assert sources["zccd"].count == 2947
+    assert full.count("federal") == 56
     senators = full.connection().execute(
         "SELECT count(*) FROM recipients WHERE kind = ?", (model.US_SENATOR,)
     )
-    assert senators.fetchone()[0] == 100
-    assert sources["openstates-il"].count == 176 and sources["openstates-ca"].count == 120
+    assert senators.fetchone()[0] == 18
+    assert sources["openstates-il"].count == 12 and sources["openstates-ca"].count == 14
     assert sources["congress"].dataset_date == "2026-06-10"
     assert sources["congress"].imported_at[:4].isdigit()
 
@@ -118,8 +115,8 @@ def test_state_legislators_have_their_states_titles(full: Directory) -> None:
     ca = full.find_by_state("CA", level="state")
     assert {r.title for r in ca if r.kind == model.STATE_LOWER} == {"Assemblymember"}
     assert {r.title for r in ca if r.kind == model.STATE_UPPER} == {"Senator"}
-    assert sum(r.kind == model.STATE_LOWER for r in ca) == 80
-    assert sum(r.kind == model.STATE_UPPER for r in ca) == 40
+    assert sum(r.kind == model.STATE_LOWER for r in ca) == 7  # the excerpt's CA files
+    assert sum(r.kind == model.STATE_UPPER for r in ca) == 7
     weber = full.find_by_state("CA", 39, level="state", chamber="upper")
     assert [r.full_name for r in weber] == ["Akilah Weber Pierson"]  # was in the Assembly before
     assert weber[0].organization == "California State Senate"
@@ -158,10 +155,10 @@ def test_expired_terms_are_flagged(full: Directory) -> None:
     assert not full.term_ended(husted, date(2026, 11, 3))
 
 
-def test_csv_import_then_json(tmp_path: Path, shared_data: Path) -> None:
+def test_csv_import_then_json(tmp_path: Path, public_data: Path) -> None:
     with Directory(tmp_path / "d") as directory:
-        directory.import_path(shared_data / "directory" / "legislators-current.csv")
-        directory.import_path(shared_data / "directory" / "zccd.csv")
+        directory.import_path(public_data / "directory" / "legislators-current.csv")
+        directory.import_path(public_data / "directory" / "zccd.csv")
         found = directory.find_by_zip("60601")
         assert [r.kind for r in found] == [
             model.US_SENATOR,
@@ -170,7 +167,7 @@ def test_csv_import_then_json(tmp_path: Path, shared_data: Path) -> None:
         ]
         assert found[2].district == "7"
         assert found[2].offices[0].label == "Washington"  # no district-offices file yet
-        directory.import_path(shared_data / "directory" / "legislators-district-offices.json")
+        directory.import_path(public_data / "directory" / "legislators-district-offices.json")
         assert directory.find_by_zip("60601")[2].offices[0].label.startswith("District office")
 
 
@@ -183,25 +180,25 @@ def test_lookup_before_import_says_what_to_import(tmp_path: Path) -> None:
         assert directory.data_as_of() == []
 
 
-def test_corrupt_file_leaves_previous_data_intact(tmp_path: Path, shared_data: Path) -> None:
+def test_corrupt_file_leaves_previous_data_intact(tmp_path: Path, public_data: Path) -> None:
     with Directory(tmp_path / "d") as directory:
-        directory.import_path(shared_data / "directory" / "legislators-current.json")
-        directory.import_path(shared_data / "directory" / "zccd.csv")
+        directory.import_path(public_data / "directory" / "legislators-current.json")
+        directory.import_path(public_data / "directory" / "zccd.csv")
         before = directory.find_by_zip("89019")
         sources = directory.data_as_of()
         truncated = tmp_path / "legislators-current.json"
-        raw = (shared_data / "directory" / "legislators-current.json").read_bytes()
+        raw = (public_data / "directory" / "legislators-current.json").read_bytes()
         truncated.write_bytes(raw[: len(raw) // 2])
         with pytest.raises(ImportFileError, match=r"legislators-current\.json"):
             directory.import_path(truncated)
         bad_zccd = tmp_path / "zccd.csv"
-        good = (shared_data / "directory" / "zccd.csv").read_text(encoding="utf-8")
+        good = (public_data / "directory" / "zccd.csv").read_text(encoding="utf-8")
         bad_zccd.write_text(good[:5000] + "\n06,CA,9xx01,3\n", encoding="utf-8")
         with pytest.raises(ImportFileError, match=r"zccd.csv, line \d+"):
             directory.import_path(bad_zccd)
         # Several files at once: a bad one stops them all.
         with pytest.raises(ImportFileError, match=r"zccd\.csv"):
-            directory.import_paths([shared_data / "openstates" / "il" / "legislature", bad_zccd])
+            directory.import_paths([public_data / "openstates" / "il" / "legislature", bad_zccd])
         assert directory.find_by_zip("89019") == before
         assert directory.data_as_of() == sources
 
@@ -225,8 +222,8 @@ def test_wrong_files_name_the_file(tmp_path: Path, name: str, content: bytes, me
     assert name in str(caught.value) and message in str(caught.value)
 
 
-def test_single_open_states_file_adds_one_person(tmp_path: Path, shared_data: Path) -> None:
-    people = sorted((shared_data / "openstates" / "il" / "legislature").glob("*.yml"))
+def test_single_open_states_file_adds_one_person(tmp_path: Path, public_data: Path) -> None:
+    people = sorted((public_data / "openstates" / "il" / "legislature").glob("*.yml"))
     with Directory(tmp_path / "d") as directory:
         directory.import_path(people[0])
         directory.import_path(people[1])
@@ -255,9 +252,9 @@ def test_store_uses_wal_and_records_its_schema_version(tmp_path: Path) -> None:
         Directory(tmp_path / "d").data_as_of()
 
 
-def test_folder_of_folders_imports_everything(tmp_path: Path, shared_data: Path) -> None:
+def test_folder_of_folders_imports_everything(tmp_path: Path, public_data: Path) -> None:
     copy = tmp_path / "openstates"
-    shutil.copytree(shared_data / "openstates", copy)
+    shutil.copytree(public_data / "openstates", copy)
     (copy / "il" / "retired").mkdir()
     with Directory(tmp_path / "d") as directory:
         results = directory.import_path(copy)

@@ -80,12 +80,12 @@ def test_batch_reports_bad_rows(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_letter_to_a_directory_member(
-    shared_data: Path, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    public_data: Path, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from toolkit.directory.directory import Directory
 
     with Directory(data_dir) as directory:
-        directory.import_path(shared_data / "directory" / "legislators-current.csv")
+        directory.import_path(public_data / "directory" / "legislators-current.csv")
     out = tmp_path / "durbin.pdf"
     args = ["letter", "federal-qi-federal-agents", *SETS[:10], "--to", "D000563"]
     assert main([*args, "--out", str(out)]) == 0
