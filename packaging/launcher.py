@@ -13,8 +13,17 @@ def _give_streams_a_home() -> None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
 
 
+def _log_crashes() -> None:
+    # Whatever fails before the window's own handler is installed (an import, a missing
+    # library) is written to the data folder's errors.log, on every OS, console or not.
+    from toolkit import crashlog
+
+    crashlog.install_for_process()
+
+
 if __name__ == "__main__":
     _give_streams_a_home()
+    _log_crashes()
     if any(arg.startswith("--multiprocessing") for arg in sys.argv[1:]):
         import multiprocessing
 

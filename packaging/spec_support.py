@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 from importlib import import_module
-from importlib.metadata import version as dist_version
 from pathlib import Path, PurePath
 
 HERE = Path(__file__).resolve().parent
@@ -27,8 +26,6 @@ SKIPPED_SUFFIXES = frozenset({".po", ".pot", ".pyc"})
 SKIPPED_DIRS = frozenset({"__pycache__", ".git"})
 
 FONT_PACKAGES = ("fontpkg_noto_sans", "fontpkg_noto_sans_arabic", "noto_cjk_sans_otc")
-# Where the build puts the static font instances inside the bundle: paths.bundled_fonts_dir().
-BUNDLED_FONTS = "fonts"
 
 # Imported by name (importlib) somewhere, so PyInstaller cannot see them by reading imports.
 HIDDEN_PACKAGES = (
@@ -248,8 +245,8 @@ def font_package_datas() -> list[tuple[str, str]]:
     """The font packages' own files (licences, the CJK collection) where their code looks.
 
     A variable font that every face in ``fonts.FACES`` is cut from is left out: the bundle
-    carries those faces ready-made (``build_font_instances``), and the two variable Noto Sans
-    files are 5 MB the frozen app would never read.
+    carries those faces ready-made in ``assets/fonts`` (``scripts/cut_fonts.py``), and the
+    variable files are 5 MB the frozen app would never read.
     """
     from toolkit.pdf import fonts
 
@@ -264,31 +261,6 @@ def font_package_datas() -> list[tuple[str, str]]:
                 continue
             folder = PurePath(package) / path.parent.relative_to(package_dir)
             datas.append((str(path), str(folder)))
-    return datas
-
-
-def font_cache_key() -> str:
-    return "-".join(
-        f"{package}-{dist_version(package.replace('_', '-'))}" for package in FONT_PACKAGES[:2]
-    )
-
-
-def build_font_instances(out_root: Path = BUILD_DIR / "fonts") -> list[tuple[str, str]]:
-    """Cut every face in ``fonts.FACES`` with the toolkit's own code, once per font version."""
-    import logging
-
-    from toolkit.atomic import write_atomic
-    from toolkit.pdf import fonts
-
-    logging.getLogger("fontTools").setLevel(logging.WARNING)  # the instancer narrates each step
-    folder = out_root / font_cache_key()
-    datas = []
-    for face in fonts.FACES:
-        target = folder / face.instance_filename
-        if not target.is_file():
-            print(f"spec: cutting font instance {face.name}", flush=True)
-            write_atomic(target, fonts.make_instance(face))
-        datas.append((str(target), BUNDLED_FONTS))
     return datas
 
 

@@ -45,7 +45,6 @@ def test_spec_collects_resources_fonts_and_filters_qt() -> None:
     for call in (
         "support.resource_datas()",
         "support.font_package_datas()",
-        "support.build_font_instances()",
         "support.hidden_imports()",
         "support.EXCLUDED_MODULES",
         "support.drop_unused_binaries(a.binaries, languages)",
@@ -75,24 +74,18 @@ def test_every_asset_and_template_is_bundled_where_paths_looks() -> None:
         assert (ROOT / "assets" / "icons" / icon).stat().st_size > 1000
 
 
-def test_font_packages_are_bundled_and_every_face_is_prebuilt(tmp_path: Path) -> None:
+def test_font_packages_are_bundled_and_every_face_is_prebuilt() -> None:
     datas = support.font_package_datas()
     names = {(Path(src).name, dest) for src, dest in datas}
     assert ("NotoSansCJK-Regular.ttc", "noto_cjk_sans_otc") in names
     assert ("LICENSE", "fontpkg_noto_sans") in names
     assert ("LICENSE", "fontpkg_noto_sans_arabic") in names
-    # The variable sources are left out only because each face cut from them is pre-built:
-    # put finished instances where the build caches them, so nothing needs cutting here.
-    folder = tmp_path / support.font_cache_key()
-    folder.mkdir()
+    # The variable sources are left out only because each face cut from them is an asset,
+    # bundled with the other assets where paths looks for it.
+    resources = {(Path(src), dest) for src, dest in support.resource_datas()}
     for face in fonts.FACES:
-        (folder / face.instance_filename).write_bytes(b"instance")
-    instances = support.build_font_instances(tmp_path)
-    assert sorted(Path(src).name for src, _dest in instances) == sorted(
-        face.instance_filename for face in fonts.FACES
-    )
-    assert {dest for _src, dest in instances} == {support.BUNDLED_FONTS}
-    assert paths.bundled_fonts_dir() == paths.resource_root() / support.BUNDLED_FONTS
+        instance = paths.bundled_fonts_dir() / face.instance_filename
+        assert (instance, "assets/fonts") in resources
     bundled_names = {Path(src).name for src, _dest in datas}
     for face in fonts.FACES:
         assert face.filename not in bundled_names

@@ -88,8 +88,8 @@ def cache_dir() -> Path:
 
 
 def bundled_fonts_dir() -> Path:
-    """Font instances prepared at build time (present only in a frozen bundle)."""
-    return resource_root() / "fonts"
+    """The static font faces shipped with the app (``scripts/cut_fonts.py`` makes them)."""
+    return assets_dir() / "fonts"
 
 
 def locale_dir() -> Path:

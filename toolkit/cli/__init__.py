@@ -77,5 +77,10 @@ def run(argv: list[str], loaded: LoadResult | None = None) -> int:
     except BrokenPipeError:
         return 1
     except Exception as exc:  # a bug: still one line for the person, not a traceback
+        from toolkit import crashlog
+
+        _report, log = crashlog.record(exc)
         print(f"toolkit: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if log is not None:
+            print(f"toolkit: the details (no personal data) are in {log}", file=sys.stderr)
         return 1

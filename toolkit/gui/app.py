@@ -10,6 +10,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from toolkit import APP_NAME, __version__, paths
+from toolkit.gui import error_dialog
 from toolkit.gui.context import AppContext
 from toolkit.gui.main_window import MainWindow
 from toolkit.gui.style import apply_style
@@ -26,30 +27,34 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    load_fonts(deferred=False)
-    QTimer.singleShot(0, lambda: load_fonts(deferred=True))
+    error_dialog.install(app)
+    load_fonts()
     icon = paths.asset("icons", "toolkit.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
-_fonts_loaded: set[bool] = set()
+_loaded_families: set[str] = set()
 
 
-def load_fonts(deferred: bool) -> None:
-    """Make the bundled Noto fonts available to Qt (CJK later: it is large and rarely needed)."""
+def load_fonts() -> set[str]:
+    """Give Qt the bundled Noto faces (about 25 ms), so every machine lays text out alike.
+
+    Returns the families loaded from the bundle (once per process).
+    """
     from toolkit.pdf import fonts
 
-    if deferred in _fonts_loaded:
-        return
-    _fonts_loaded.add(deferred)
+    if _loaded_families:
+        return _loaded_families
     try:
-        files = [fonts.cjk_collection_path()] if deferred else fonts.ui_font_files()
+        files = [*fonts.ui_font_files(), fonts.cjk_collection_path()]
     except fonts.FontError:
-        return  # Qt falls back to system fonts; PDFs report the missing package themselves.
+        return _loaded_families  # Qt falls back to system fonts; PDFs report what is missing.
     for path in files:
-        QFontDatabase.addApplicationFont(str(path))
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        _loaded_families.update(QFontDatabase.applicationFontFamilies(font_id))
+    return _loaded_families
 
 
 def install_qt_translations(app: QApplication, language: str) -> None:
@@ -71,7 +76,8 @@ def install_qt_translations(app: QApplication, language: str) -> None:
 def create_main_window(loaded: LoadResult | None = None) -> MainWindow:
     loaded = loaded or load()
     app = application()
-    load_fonts(deferred=False)  # also when the QApplication was made elsewhere (tests)
+    load_fonts()  # also when the QApplication was made elsewhere (tests)
+    error_dialog.install(app)
     settings = loaded.settings
     set_language(settings.language)
     install_qt_translations(app, settings.language)

@@ -6,6 +6,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 BASE_POINT_SIZE = 11
+# The bundled faces (toolkit.gui.app.load_fonts), in fallback order: Latin, Vietnamese and
+# Cyrillic, then Arabic and Farsi, then Chinese and Korean. Never the host's fonts.
+UI_FAMILIES = ["Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC"]
 LARGE_TEXT_FACTOR = 1.4
 
 STYLESHEET = """
@@ -18,7 +21,7 @@ QPushButton:pressed { background: #cddbee; }
 QPushButton:disabled { color: #8a8f96; border-color: #c3c9d1; background: #f1f2f4; }
 QPushButton:focus { border: 2px solid #1d4f91; }
 QPushButton#navButton {
-    text-align: left; padding: 10px 18px; min-height: 48px; border: none;
+    text-align: left; padding: 10px 12px; min-height: 48px; border: none;
     font-weight: 600; border-radius: 8px; background: transparent;
 }
 QPushButton#navButton:checked { background: #1d4f91; color: white; }
@@ -38,6 +41,7 @@ QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox { padding: 4px; min-he
 
 def apply_style(app: QApplication, large_text: bool) -> None:
     font = QFont(app.font())
+    font.setFamilies(UI_FAMILIES)
     font.setPointSizeF(BASE_POINT_SIZE * (LARGE_TEXT_FACTOR if large_text else 1.0))
     app.setFont(font)
     app.setStyleSheet(STYLESHEET)

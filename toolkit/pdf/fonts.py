@@ -2,8 +2,10 @@
 
 The fonts come from OFL font packages on PyPI (Noto Sans, Noto Sans Arabic). They ship as
 variable fonts, and ReportLab embeds only a variable font's default instance, so each face we
-need (regular, bold, italic, bold italic) is cut as a static instance with fontTools once and
-cached. A frozen bundle carries the instances ready-made (``paths.bundled_fonts_dir()``).
+need (regular, bold, italic, bold italic) is a static instance cut with fontTools. Cutting takes
+seconds per face, so the instances are committed in ``assets/fonts`` (``scripts/cut_fonts.py``
+makes them) and every install, source or frozen, starts with them ready. Only when that folder
+is missing are they cut once into the cache.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ def make_instance(face: Face) -> bytes:
     if "wdth" in axes:
         location["wdth"] = 100.0
     static = instancer.instantiateVariableFont(font, location, updateFontNames=True)
+    static.recalcTimestamp = False  # the same source gives the same bytes
     # Unique PostScript names keep viewers from merging the faces into one.
     for record in static["name"].names:
         if record.nameID == 6:
@@ -143,5 +146,5 @@ def cjk_collection_path() -> Path:
 
 
 def ui_font_files() -> list[Path]:
-    """Variable font files the GUI loads so every language shows without system fonts."""
-    return [source_path(FACES[0]), source_path(FACES[2]), source_path(FACES[4])]
+    """The static faces the GUI loads, so its text looks the same with or without system fonts."""
+    return [instance_path(face) for face in FACES]
