@@ -244,7 +244,7 @@ def test_store_uses_wal_and_records_its_schema_version(tmp_path: Path) -> None:
         directory.data_as_of()
     conn = sqlite3.connect(tmp_path / "d" / "directory.sqlite3")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 1
+    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 2
     conn.execute("UPDATE schema_version SET version = 99")
     conn.commit()
     conn.close()
@@ -259,3 +259,54 @@ def test_folder_of_folders_imports_everything(tmp_path: Path, public_data: Path)
     with Directory(tmp_path / "d") as directory:
         results = directory.import_path(copy)
         assert sorted(r.source for r in results) == ["openstates-ca", "openstates-il"]
+
+
+def test_gender_comes_from_both_datasets(full: Directory) -> None:
+    """congress-legislators bio.gender (F/M) and Open States gender (Female/Male) reach the
+    recipient, so a Spanish greeting can agree with it."""
+    il = {r.last_name: r for r in full.find_by_state("IL")}
+    assert il["Duckworth"].gender == "F" and il["Durbin"].gender == "M"
+    ca = full.find_by_state("CA", level="state")
+    assert {r.gender for r in ca} <= {"F", "M", ""} and {"F", "M"} <= {r.gender for r in ca}
+    assert full.get(il["Duckworth"].id).gender == "F"  # read back from the store
+
+
+def test_members_csv_carries_gender(tmp_path: Path, public_data: Path) -> None:
+    with Directory(tmp_path / "d") as directory:
+        directory.import_path(public_data / "directory" / "legislators-current.csv")
+        senators = {
+            r.last_name: r.gender for r in directory.find_by_state("IL") if r.chamber == "senate"
+        }
+    assert senators == {"Duckworth": "F", "Durbin": "M"}
+
+
+def test_version_1_file_gains_the_gender_column_and_keeps_its_rows(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    conn = sqlite3.connect(folder / "directory.sqlite3")
+    conn.executescript(
+        """
+        CREATE TABLE schema_version (version INTEGER NOT NULL);
+        INSERT INTO schema_version VALUES (1);
+        CREATE TABLE sources (
+            source TEXT PRIMARY KEY, kind TEXT NOT NULL, file TEXT NOT NULL,
+            imported_at TEXT NOT NULL, dataset_date TEXT NOT NULL, count INTEGER NOT NULL);
+        INSERT INTO sources VALUES ('congress', 'congress', 'x.csv', '2026-06-01', '', 1);
+        CREATE TABLE recipients (
+            id TEXT PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, full_name TEXT NOT NULL,
+            last_name TEXT NOT NULL, title TEXT NOT NULL, chamber TEXT NOT NULL,
+            state TEXT NOT NULL, district TEXT NOT NULL, party TEXT NOT NULL,
+            term_end TEXT NOT NULL, organization TEXT NOT NULL, source_label TEXT NOT NULL,
+            offices TEXT NOT NULL);
+        INSERT INTO recipients VALUES ('D000563', 'congress', 'us_senator', 'Richard J. Durbin',
+            'Durbin', 'Senator', 'senate', 'IL', '', 'Democrat', '', 'United States Senate',
+            'congress-legislators', '[]');
+        """
+    )
+    conn.close()
+    with Directory(folder) as directory:
+        durbin = directory.get("D000563")
+    assert durbin.full_name == "Richard J. Durbin" and durbin.gender == ""
+    conn = sqlite3.connect(folder / "directory.sqlite3")
+    assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 2
+    conn.close()

@@ -43,6 +43,7 @@ def member(
     party: str,
     term_end: str = "",
     office: Office | None = None,
+    gender: str = "",
 ) -> Recipient:
     full_name, last_name = names
     senator = term_type == "sen"
@@ -61,6 +62,7 @@ def member(
         offices=(office,) if office else (),
         source=SOURCE_LABEL,
         organization=SENATE if senator else HOUSE,
+        gender=model.gender_code(gender),
     )
 
 
@@ -106,6 +108,7 @@ def parse_members_csv(path: Path) -> ParsedFile:
                 (full, last),
                 row["party"].strip(),
                 office=office,
+                gender=row.get("gender", ""),
             )
         )
     return parsed
@@ -148,8 +151,14 @@ def _json_member(path: Path, index: int, person: Any) -> tuple[Recipient, str]:
         str(term.get("party", "")),
         str(term.get("end", "")),
         office,
+        _gender(person),
     )
     return recipient, str(term.get("start", ""))
+
+
+def _gender(person: Any) -> str:
+    bio = person.get("bio") if isinstance(person, dict) else None
+    return str(bio.get("gender", "")) if isinstance(bio, dict) else ""
 
 
 def members_from_json(path: Path, data: list[Any]) -> ParsedFile:

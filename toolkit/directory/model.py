@@ -14,6 +14,20 @@ OTHER = "other"
 
 KINDS = (US_SENATOR, US_REPRESENTATIVE, STATE_UPPER, STATE_LOWER, CITY_COUNCIL, OTHER)
 
+FEMALE = "F"
+MALE = "M"
+
+
+def gender_code(raw: object) -> str:
+    """ "F" or "M" from the datasets' spellings (congress-legislators "F"/"M", Open States
+    "Female"/"Male"); anything else, "Other" included, is "" so that no greeting guesses."""
+    text = str(raw or "").strip().lower()
+    if text in ("f", "female"):
+        return FEMALE
+    if text in ("m", "male"):
+        return MALE
+    return ""
+
 
 @dataclass(frozen=True)
 class Office:
@@ -40,6 +54,9 @@ class Recipient:
     offices: tuple[Office, ...] = field(default_factory=tuple)
     source: str = ""  # "congress-legislators 2026-06-15", "openstates", "address book"
     organization: str = ""  # "United States Senate", "City Council of Springfield"
+    gender: str = (
+        ""  # "F" or "M" as the dataset gives it; "" when unknown (a greeting stays neutral)
+    )
 
     @property
     def honorific_name(self) -> str:

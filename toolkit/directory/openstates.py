@@ -118,6 +118,7 @@ def person_recipient(path: Path, person: Any, today: str) -> tuple[Recipient, st
         offices=_offices(person),
         source=SOURCE_LABEL,
         organization=state_chamber_name(state, chamber),
+        gender=model.gender_code(person.get("gender")),
     )
     return recipient, str(role.get("start_date") or "")
 

@@ -13,7 +13,7 @@ from toolkit.directory.parsed import DISTRICT_OFFICES, OPENSTATES, ZCCD, ParsedF
 from toolkit.i18n import _
 
 FILE_NAME = "directory.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: recipients.gender
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS recipients (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, full_name TEXT NOT NULL,
     last_name TEXT NOT NULL, title TEXT NOT NULL, chamber TEXT NOT NULL, state TEXT NOT NULL,
     district TEXT NOT NULL, party TEXT NOT NULL, term_end TEXT NOT NULL,
-    organization TEXT NOT NULL, source_label TEXT NOT NULL, offices TEXT NOT NULL
+    organization TEXT NOT NULL, source_label TEXT NOT NULL, offices TEXT NOT NULL,
+    gender TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS recipients_place ON recipients (state, kind, district);
 CREATE INDEX IF NOT EXISTS recipients_source ON recipients (source);
@@ -59,6 +60,7 @@ RECIPIENT_COLUMNS = (
     "organization",
     "source_label",
     "offices",
+    "gender",
 )
 
 
@@ -94,6 +96,8 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
         version = row[0] if row else None
         if version is None:
             conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+        elif version < SCHEMA_VERSION:
+            _upgrade(conn, version)
         elif version > SCHEMA_VERSION:
             raise DatabaseError(
                 _(
@@ -104,6 +108,17 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def _upgrade(conn: sqlite3.Connection, version: int) -> None:
+    """Bring a file made by an older version up to date; the caller holds the transaction."""
+    if version < 2:
+        # Version 1 had no gender: rows read as unknown until the data is imported again.
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(recipients)")}
+        if "gender" not in columns:
+            conn.execute("ALTER TABLE recipients ADD COLUMN gender TEXT NOT NULL DEFAULT ''")
+    conn.execute("DELETE FROM schema_version")
+    conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
 
 
 def office_to_dict(office: Office) -> dict[str, Any]:
@@ -142,6 +157,7 @@ def recipient_row(recipient: Recipient, source: str) -> tuple[str, ...]:
         r.organization,
         r.source,
         offices,
+        r.gender,
     )
 
 
@@ -163,6 +179,7 @@ def recipient_from_row(row: sqlite3.Row | tuple[Any, ...], extra: list[Office]) 
         offices=(*extra, *stored),
         source=values["source_label"],
         organization=values["organization"],
+        gender=values["gender"] or "",
     )
 
 

@@ -6,7 +6,8 @@ import re
 
 from toolkit.directory import model
 from toolkit.directory.model import Office, Recipient
-from toolkit.letters.phrases import phrase, title_in
+from toolkit.directory.states import STATE_NAMES
+from toolkit.letters.phrases import greeting, name_greeting, phrase
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
 _DEFAULT_TITLES = {
@@ -24,6 +25,26 @@ _CHAMBERS = {
     model.CITY_COUNCIL: "council",
 }
 MANUAL_ID = "manual"
+# What a member of each state's lower chamber is called in a greeting; Nebraska has one chamber,
+# whose members are senators. Everywhere else: "Representative".
+STATE_LOWER_TITLES = {
+    **dict.fromkeys(("CA", "NV", "NY", "WI", "NJ"), "Assembly Member"),
+    **dict.fromkeys(("MD", "VA", "WV"), "Delegate"),
+    "NE": "Senator",
+}
+# Titles our importers derive from the chamber (Open States gives no title): the greeting
+# follows the state's own table instead. A title typed by hand is kept as typed.
+_DERIVED_TITLE_SOURCES = ("Open States",)
+_TERRITORIES = ("DC", "PR", "GU", "VI", "AS", "MP")
+# House offices have ZIP+4 20515-SSDD: SS the state's place in the alphabetical list of the 50
+# states, DD the district (00 at large). Territories' delegates have their own codes.
+_HOUSE_STATE_NUMBERS = {
+    code: n
+    for n, code in enumerate(
+        sorted((c for c in STATE_NAMES if c not in _TERRITORIES), key=STATE_NAMES.__getitem__),
+        start=1,
+    )
+}
 
 
 def last_name_of(full_name: str) -> str:
@@ -55,12 +76,14 @@ def manual_recipient(name: str, title: str, address: str, template_kind: str) ->
     """A recipient typed by hand: anyone not in the directory, or a whole city council."""
     kind = _manual_kind(title, template_kind)
     name = " ".join(name.split())
+    # A state legislator's default title depends on the state, known only when composing.
+    default = "" if kind in (model.STATE_UPPER, model.STATE_LOWER) else _DEFAULT_TITLES.get(kind)
     return Recipient(
         id=MANUAL_ID,
         kind=kind,
         full_name=name,
         last_name=last_name_of(name),
-        title=title.strip() or (_DEFAULT_TITLES.get(kind, "") if name else ""),
+        title=title.strip() or (default or "" if name else ""),
         chamber=_CHAMBERS.get(kind, ""),
         offices=(Office("", address_lines(address)),) if address.strip() else (),
         source="typed",
@@ -73,6 +96,32 @@ def chamber_of(recipient: Recipient) -> str:
 
 def is_whole_council(recipient: Recipient) -> bool:
     return recipient.kind == model.CITY_COUNCIL and not recipient.full_name.strip()
+
+
+def state_legislator_title(state: str, kind: str) -> str:
+    """ "Senator", or the lower chamber's title in ``state`` ("Assembly Member", "Delegate")."""
+    if kind == model.STATE_UPPER:
+        return "Senator"
+    return STATE_LOWER_TITLES.get(state.strip().upper(), "Representative")
+
+
+def greeting_title(recipient: Recipient, state_hint: str = "") -> str:
+    """The title a greeting uses: as typed, else the state's own form for state legislators
+    (``state_hint``, the sender's state, stands in when the record has none), else the kind's."""
+    state_kinds = (model.STATE_UPPER, model.STATE_LOWER)
+    title = recipient.title.strip()
+    if recipient.kind in state_kinds and (not title or recipient.source in _DERIVED_TITLE_SOURCES):
+        return state_legislator_title(recipient.state or state_hint, recipient.kind)
+    return title or _DEFAULT_TITLES.get(recipient.kind, "")
+
+
+def house_zip(recipient: Recipient) -> str:
+    """20515-SSDD for a House member of one of the 50 states; 20515 when it is not known."""
+    number = _HOUSE_STATE_NUMBERS.get(recipient.state.strip().upper())
+    district = recipient.district.strip()
+    if number is None or not district.isdigit():
+        return "20515"
+    return f"20515-{number:02d}{int(district):02d}"
 
 
 def nearest_office_index(recipient: Recipient, sender_city: str, sender_zip: str) -> int:
@@ -129,23 +178,26 @@ def inside_address(recipient: Recipient, language: str, office_index: int = 0) -
     if not office_lines and recipient.kind == model.US_SENATOR:
         office_lines = [phrase(language, "senate"), phrase(language, "senate_city")]
     elif not office_lines and recipient.kind == model.US_REPRESENTATIVE:
-        office_lines = [phrase(language, "house"), phrase(language, "house_city")]
+        city = phrase(language, "house_city").format(zip=house_zip(recipient))
+        office_lines = [phrase(language, "house"), city]
     return head + _with_organization(recipient, office_lines, language)
 
 
-def salutation(recipient: Recipient, language: str) -> str:
+def salutation(recipient: Recipient, language: str, state_hint: str = "") -> str:
     if is_whole_council(recipient):
         return phrase(language, "dear_council")
-    title = recipient.title or _DEFAULT_TITLES.get(recipient.kind, "")
+    title = greeting_title(recipient, state_hint)
     last = recipient.last_name or last_name_of(recipient.full_name)
-    if not title or not last:
-        return phrase(language, "dear_name").format(name=recipient.full_name)
-    return phrase(language, "dear").format(title=title_in(language, title), last=last)
+    text = greeting(language, title, last, recipient.gender) if title and last else ""
+    return text or name_greeting(language, recipient.full_name, recipient.gender)
 
 
-def template_context(recipient: Recipient) -> dict[str, str]:
-    """What a template body may say about its recipient (``recipient.chamber`` and so on)."""
+def template_context(recipient: Recipient) -> dict[str, str | bool]:
+    """What a template body may say about its recipient (``recipient.chamber`` and so on).
+    ``whole_body``: the letter goes to a whole council, so a Spanish body speaks in the plural."""
     return {
+        "whole_body": is_whole_council(recipient),
+        "gender": recipient.gender,
         "chamber": chamber_of(recipient),
         "title": recipient.title,
         "full_name": recipient.full_name,

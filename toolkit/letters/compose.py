@@ -122,13 +122,19 @@ def compose(
             recipient, str(clean.get("sender_city", "")), str(clean.get("sender_zip", ""))
         )
     inside = addressing.inside_address(recipient, language, office_index)
-    greeting = addressing.salutation(recipient, language)
-    context: dict[str, object] = {**clean, "recipient": addressing.template_context(recipient)}
+    greeting = addressing.salutation(recipient, language, str(clean.get("sender_state", "")))
+    day = day or dt.date.today()
+    context: dict[str, object] = {
+        **clean,
+        "recipient": addressing.template_context(recipient),
+        # ISO text, so a body can compare it with a deadline ("2027-01-03", end of a Congress).
+        "letter_date": day.isoformat(),
+    }
     body = render_body(meta, language, context)
     sender = return_address(clean)
     text = assemble_text(
         sender,
-        long_date(day or dt.date.today(), language),
+        long_date(day, language),
         inside,
         greeting,
         body,
