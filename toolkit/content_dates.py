@@ -33,6 +33,8 @@ MONTHS = (
     N_("December"),
 )
 
+# While content files are being updated, sources may lack an https address or a read month.
+STRICT = False
 # Until every card, flyer and letter file carries the new dates, the one date they all printed.
 LEGACY_REVIEW_DATE = dt.date(2026, 11, 25)
 
@@ -104,16 +106,17 @@ def wording_line(dates: ContentDates, language: str) -> str:
 
 
 def who_to_ask(org_name: str, hotline: str, language: str) -> str:
+    """The center from Settings when it gave a name or hotline, else a legal aid organization."""
     name, number = org_name.strip(), hotline.strip()
     if name and number:
-        text = "{name} ({hotline})"
+        text = translate_in(language, "{name} ({hotline})")
     elif number:
-        text = "your center's hotline ({hotline})"
+        text = translate_in(language, "your center's hotline ({hotline})")
     elif name:
-        text = "{name}"
+        return name
     else:
-        text = "a legal aid organization"
-    return translate_in(language, text).format(name=name, hotline=number)
+        text = translate_in(language, "a legal aid organization")
+    return text.format(name=name, hotline=number)
 
 
 def stale_warning(
@@ -134,6 +137,11 @@ def stale_warning(
         date=long_date(dates.recheck_by, language),
         who=who_to_ask(org_name, hotline, language),
     )
+
+
+def uses_new_dates(meta: Mapping[str, Any]) -> bool:
+    """Whether a file has moved to the new dates (then everything is checked strictly)."""
+    return any(key in meta for key in DATE_KEYS)
 
 
 def read_date(meta: Mapping[str, Any], key: str, fail: Fail) -> dt.date | None:

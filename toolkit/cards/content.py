@@ -74,7 +74,7 @@ class BackText:
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         raw = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
         raise CardContentError(
             _("The card file {path} could not be read ({reason}).").format(
                 path=path, reason=type(exc).__name__
@@ -108,7 +108,10 @@ def _dates_and_sources(raw: dict[str, Any], path: Path) -> tuple[ContentDates, t
         )
 
     dates = content_dates.read_dates(raw, fail, content_dates.LEGACY_REVIEW_DATE)
-    sources = content_dates.read_sources(raw.get("sources"), fail, strict=False, required=False)
+    new = content_dates.uses_new_dates(raw)  # files not yet updated: checked leniently
+    sources = content_dates.read_sources(
+        raw.get("sources"), fail, strict=content_dates.STRICT, required=new
+    )
     return dates, sources
 
 

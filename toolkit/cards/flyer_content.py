@@ -86,6 +86,13 @@ def _dates(raw: dict[str, Any], path: Path) -> ContentDates:
     return content_dates.read_dates(raw, _failure(path), content_dates.LEGACY_REVIEW_DATE)
 
 
+def _sources(raw: dict[str, Any], path: Path) -> tuple[Source, ...]:
+    new = content_dates.uses_new_dates(raw)  # files not yet updated: checked leniently
+    return content_dates.read_sources(
+        raw.get("sources"), _failure(path), strict=content_dates.STRICT, required=new
+    )
+
+
 @cache
 def load_flyers(code: str) -> FlyerLanguage:
     return read_flyer_file(paths.asset("flyers", f"{check_code(code)}.yaml"), code)
@@ -106,9 +113,7 @@ def read_flyer_file(path: Path, code: str) -> FlyerLanguage:
             not_legal_advice=_text(common["not_legal_advice"]),
             hotline=_text(common["hotline"]),
             tear_off=_text(common["tear_off"]),
-            sources=content_dates.read_sources(
-                raw.get("sources"), _failure(path), strict=False, required=False
-            ),
+            sources=_sources(raw, path),
         )
         for flyer_id, body in raw["flyers"].items():
             if flyer_id == "event":
@@ -121,7 +126,7 @@ def read_flyer_file(path: Path, code: str) -> FlyerLanguage:
             language.flyers[flyer_id] = FlyerText(
                 _text(body["title"]), _text(body["intro"]), sections
             )
-    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+    except (OSError, ValueError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise CardContentError(
             _("The flyer file {path} could not be read ({reason}).").format(
                 path=path, reason=f"{type(exc).__name__}: {exc}"

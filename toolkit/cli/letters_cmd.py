@@ -226,7 +226,6 @@ def letter_cmd(args: argparse.Namespace) -> int:
     from toolkit.letters.recipients import directory_lookup, recipient_from_values
 
     meta = get_template(args.template_id)
-    _warn_if_stale(meta)
     language = _language(meta, args.lang)
     values = _values(args, meta)
     if args.recipient_id:
@@ -241,6 +240,7 @@ def letter_cmd(args: argparse.Namespace) -> int:
         _day(args.date),
         None if args.office is None else args.office - 1,
     )
+    _warn_if_stale(meta)
     for warning in letter.warnings:
         _warn(warning)
     if args.text:
@@ -262,7 +262,6 @@ def batch_cmd(args: argparse.Namespace) -> int:
     from toolkit.letters.recipients import RecipientError, directory_lookup
 
     meta = get_template(args.template_id)
-    _warn_if_stale(meta)
     language = _language(meta, args.lang)
     lookup = directory_lookup()
     default = None
@@ -275,6 +274,7 @@ def batch_cmd(args: argparse.Namespace) -> int:
                 )
             )
     plan = plan_drive(meta, args.csv, language, default, lookup, _day(args.date))
+    _warn_if_stale(meta)
     for problem in plan.problems:
         print(_("skipped: {problem}").format(problem=problem.line()), file=sys.stderr)
     output = write_drive(plan, args.out, _paper(args.paper), args.envelopes, args.labels)

@@ -116,7 +116,7 @@ def _sources(path: Path, meta: dict[str, Any]) -> tuple[Source, ...]:
     def fail(problem: str) -> GuideError:
         return _fail(path, problem)
 
-    return content_dates.read_sources(meta.get("sources"), fail, strict=False)
+    return content_dates.read_sources(meta.get("sources"), fail, strict=content_dates.STRICT)
 
 
 def parse_guide(path: Path, text: str) -> Guide:
@@ -130,6 +130,9 @@ def parse_guide(path: Path, text: str) -> Guide:
         where = getattr(exc, "problem_mark", None)
         line = where.line + 2 if where is not None else "?"
         message = _("the front matter is not valid YAML (line {line}).").format(line=line)
+        raise _fail(path, message) from None
+    except ValueError as exc:  # YAML reads 2026-13-01 as a date, then finds no such day
+        message = _("a date is not a real calendar date ({reason}).").format(reason=exc)
         raise _fail(path, message) from None
     if not isinstance(meta, dict):
         raise _fail(path, _("the front matter must be a list of NAME: VALUE lines."))

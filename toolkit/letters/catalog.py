@@ -131,7 +131,10 @@ def _dates(raw: dict[str, Any], source: Path) -> tuple[ContentDates, tuple[Sourc
     # The old single "reviewed" date stands in until every template has the new dates.
     fallback = content_dates.read_date(raw, "reviewed", fail) or content_dates.LEGACY_REVIEW_DATE
     dates = content_dates.read_dates(raw, fail, fallback)
-    sources = content_dates.read_sources(raw.get("sources"), fail, strict=False, required=False)
+    new = content_dates.uses_new_dates(raw)  # files not yet updated: checked leniently
+    sources = content_dates.read_sources(
+        raw.get("sources"), fail, strict=content_dates.STRICT, required=new
+    )
     return dates, sources
 
 
@@ -139,7 +142,7 @@ def parse_meta(source: Path) -> TemplateMeta:
     """Read and check one template's metadata file."""
     try:
         raw = load_yaml(source.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+    except (OSError, ValueError, yaml.YAMLError) as exc:
         raise TemplateError(
             _("{file} could not be read: {reason}").format(file=source.name, reason=exc)
         ) from exc
