@@ -29,6 +29,7 @@ BUNDLE_DIST = DIST / "bundle"
 WORK = HERE / "build" / "work"
 sys.path.insert(0, str(HERE))
 
+import notices  # noqa: E402
 import spec_support  # noqa: E402
 
 DESKTOP_FILE = "rights-toolkit.desktop"
@@ -223,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYTHONHASHSEED", "0")
     check_translations()
     bundle = run_pyinstaller(args.clean)
+    notices.write_notices(bundle / "Contents" / "Resources" if bundle.suffix == ".app" else bundle)
     print(f"build: bundle {bundle} ({folder_size(bundle) / 1e6:.1f} MB unpacked)")
     if not args.no_archive:
         archive = package(bundle)

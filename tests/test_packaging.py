@@ -248,3 +248,23 @@ def test_install_script_adds_a_menu_entry_with_absolute_paths(tmp_path: Path) ->
 def test_platform_tag_names_the_system_and_machine() -> None:
     tag = build.platform_tag()
     assert re.fullmatch(r"(linux|macos|windows)-[a-z0-9_]+", tag)
+
+
+def test_bundle_carries_the_licence_and_every_components_notice(tmp_path: Path) -> None:
+    import notices
+
+    assert "GNU GENERAL PUBLIC LICENSE" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    licence, third_party = notices.write_notices(tmp_path)
+    assert licence.read_text(encoding="utf-8") == (ROOT / "LICENSE").read_text(encoding="utf-8")
+    text = third_party.read_text(encoding="utf-8")
+    names = notices.runtime_distributions()
+    assert {"pyside6-essentials", "reportlab", "jinja2", "cryptography", "pillow"} <= set(names)
+    for name in names:
+        line = next(row for row in text.splitlines() if row.startswith(f"- {name} "))
+        assert line.split(": ", 1)[1].strip(), f"{name} has no licence"
+    for component in ("Python", "Qt 6", "ICU", "Noto Sans CJK", "Noto Sans, Noto Sans Arabic"):
+        assert f"- {component}" in text, component
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in text
+    assert "SIL Open Font License" in text
+    build_source = (PACKAGING / "build.py").read_text(encoding="utf-8")
+    assert "notices.write_notices(" in build_source
