@@ -93,3 +93,24 @@ def test_the_log_keeps_only_the_newest_reports(data_dir: Path) -> None:
     log = data_dir / "logs" / crashlog.LOG_NAME
     assert log.stat().st_size <= crashlog.MAX_LOG_BYTES
     assert (log.stat().st_mode & 0o777) == 0o600
+
+
+def test_frozen_launcher_logs_a_crash_before_any_window(data_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from toolkit import crashlog\n"
+        "crashlog.install_for_process()\n"
+        f"raise ValueError({SECRET!r})\n"
+    )
+    env = {**os.environ, "TOOLKIT_DATA_DIR": str(data_dir)}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    written = (data_dir / "logs" / crashlog.LOG_NAME).read_text(encoding="utf-8")
+    assert "builtins.ValueError (message left out)" in written
+    assert SECRET not in written
+    assert (data_dir / "logs" / "faults.log").exists()
+    launcher = (Path(__file__).resolve().parent.parent / "packaging" / "launcher.py").read_text()
+    assert "crashlog.install_for_process()" in launcher

@@ -8,6 +8,7 @@ frame, the module-relative file, line number, function and line of code.
 from __future__ import annotations
 
 import datetime as dt
+import faulthandler
 import os
 import platform
 import sys
@@ -79,7 +80,16 @@ def record(error: BaseException, tb: TracebackType | None = None) -> tuple[str, 
 
 
 def install_for_process() -> None:
-    """Log uncaught exceptions of a process without a window (the frozen launcher, the CLI)."""
+    """Log uncaught exceptions and hard crashes of the frozen app, console or not.
+
+    A crash inside Qt ends the process without a Python exception: faulthandler then writes
+    the Python frames (code only, no values) to ``faults.log`` beside the error log.
+    """
+    try:
+        faults = open(log_path().with_name("faults.log"), "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(faults)
+    except OSError:
+        pass  # no writable data folder: the exception hook below still tries
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
