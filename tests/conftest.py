@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 
 # Forced, not setdefault: a desktop session's own platform must not leak into the tests.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# One cache for the whole run (CJK subsets are reused), never the person's own ~/.cache.
+_CACHE = tempfile.TemporaryDirectory(prefix="toolkit-test-cache-")
+os.environ["TOOLKIT_CACHE_DIR"] = _CACHE.name
 
 REPO = Path(__file__).resolve().parent.parent
 # Small excerpts of the public directory data, committed: see tests/data/README.md.
