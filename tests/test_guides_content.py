@@ -69,10 +69,14 @@ title: A sample
 summary: Short.
 language: en
 topic: safety
-reviewed: 2026-01-02
+facts_checked: 2026-01-02
+wording_reviewed: 2026-01-02
+recheck_by: 2026-04-02
 sources:
   - title: A source
     publisher: Someone
+    url: https://example.org/source
+    read: 2026-01
 related_guides: []
 related_tools: [incidents]
 ---
@@ -101,7 +105,7 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
     ("old", "new", "message"),
     [
         ("topic: safety", "topic: cooking", '"topic" must be one of'),
-        ("reviewed: 2026-01-02", "reviewed: soon", '"reviewed" must be a date'),
+        ("facts_checked: 2026-01-02", "facts_checked: soon", '"facts_checked" must be a date'),
         ("id: sample", "id: other", '"id" must be'),
         ("language: en", "language: es", '"language" must match'),
         ("title: A sample", "title: ''", '"title" must be non-empty'),

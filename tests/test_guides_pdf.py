@@ -33,9 +33,11 @@ def test_each_guide_pdf_holds_title_review_date_and_sources(language: str) -> No
         everything = " ".join(pages)
         assert squash(guide.title) in pages[0], guide.id
         last = pages[-1]
-        assert month_year(guide.facts_checked, language) in last, guide.id
-        assert month_year(guide.wording_reviewed, language) in last, guide.id
-        assert "(555) 010-0199" in last, guide.id
+        # A long list of sources may carry the end of the notice on to one more page.
+        ending = " ".join(pages[-2:])
+        assert month_year(guide.facts_checked, language) in ending, guide.id
+        assert month_year(guide.wording_reviewed, language) in ending, guide.id
+        assert "(555) 010-0199" in ending, guide.id
         for source in guide.sources:
             assert squash(source.title)[:40] in everything, (guide.id, source.title)
         assert squash(guide.sources[-1].title)[:40] in last, guide.id

@@ -33,10 +33,8 @@ MONTHS = (
     N_("December"),
 )
 
-# While content files are being updated, sources may lack an https address or a read month.
-STRICT = False
-# Until every card, flyer and letter file carries the new dates, the one date they all printed.
-LEGACY_REVIEW_DATE = dt.date(2026, 11, 25)
+# TODO(issue 11): drop once city-and-state-action.md (en, es) cites jurist.org over https.
+ACCEPT_HTTP = True
 
 Fail = Callable[[str], Exception]
 
@@ -51,7 +49,7 @@ class Source:
     title: str
     publisher: str
     url: str = ""
-    read: str = ""  # the month the source was read, "YYYY-MM"; "" in files not yet updated
+    read: str = ""  # the month the source was read, "YYYY-MM"
 
     def read_month(self) -> dt.date | None:
         match = READ_MONTH.match(self.read)
@@ -73,10 +71,10 @@ class Source:
 class ContentDates:
     facts_checked: dt.date
     wording_reviewed: dt.date
-    recheck_by: dt.date | None = None  # None only for files not yet updated: never stale
+    recheck_by: dt.date
 
     def is_stale(self, on: dt.date | None = None) -> bool:
-        return self.recheck_by is not None and (on or today()) > self.recheck_by
+        return (on or today()) > self.recheck_by
 
 
 def month_year(day: dt.date, language: str) -> str:
@@ -127,7 +125,7 @@ def stale_warning(
     on: dt.date | None = None,
 ) -> str:
     """The plain out-of-date warning, or "" while the content is within its re-check date."""
-    if not dates.is_stale(on) or dates.recheck_by is None:
+    if not dates.is_stale(on):
         return ""
     return translate_in(
         language,
@@ -137,11 +135,6 @@ def stale_warning(
         date=long_date(dates.recheck_by, language),
         who=who_to_ask(org_name, hotline, language),
     )
-
-
-def uses_new_dates(meta: Mapping[str, Any]) -> bool:
-    """Whether a file has moved to the new dates (then everything is checked strictly)."""
-    return any(key in meta for key in DATE_KEYS)
 
 
 def read_date(meta: Mapping[str, Any], key: str, fail: Fail) -> dt.date | None:
@@ -158,61 +151,42 @@ def read_date(meta: Mapping[str, Any], key: str, fail: Fail) -> dt.date | None:
     raise fail(_('"{field}" must be a date written as YYYY-MM-DD.').format(field=key))
 
 
-def read_dates(
-    meta: Mapping[str, Any], fail: Fail, fallback: dt.date | None = None
-) -> ContentDates:
-    """The three dates of a content file.
-
-    ``fallback`` (the old single ``reviewed`` date) stands in while files are being updated;
-    without it every date is required.
-    """
+def read_dates(meta: Mapping[str, Any], fail: Fail) -> ContentDates:
+    """The three dates of a content file, each required; ``fail`` makes the loader's error."""
     found = {key: read_date(meta, key, fail) for key in DATE_KEYS}
-    facts = found["facts_checked"] or fallback
-    wording = found["wording_reviewed"] or fallback
-    recheck = found["recheck_by"]
-    for key, value in (("facts_checked", facts), ("wording_reviewed", wording)):
+    for key, value in found.items():
         if value is None:
             raise fail(_('"{field}" is missing: write the date as YYYY-MM-DD.').format(field=key))
-    assert facts is not None and wording is not None
-    if recheck is None and fallback is None:
-        raise fail(_('"recheck_by" is missing: write the date as YYYY-MM-DD.'))
-    if recheck is not None and recheck < facts:
+    facts, wording, recheck = (found[key] for key in DATE_KEYS)
+    assert facts is not None and wording is not None and recheck is not None
+    if recheck < facts:
         raise fail(_('"recheck_by" cannot be earlier than "facts_checked".'))
     return ContentDates(facts, wording, recheck)
 
 
-def read_sources(
-    raw: Any, fail: Fail, strict: bool = True, required: bool = True
-) -> tuple[Source, ...]:
-    """Sources with title and publisher; ``strict`` also requires an https address and the
-    month it was read (YYYY-MM)."""
-    if raw is None and not required:
-        return ()
-    if not isinstance(raw, list) or (required and not raw):
+def read_sources(raw: Any, fail: Fail) -> tuple[Source, ...]:
+    """At least one source, each with a title, a publisher, an https address and the month it
+    was read (YYYY-MM)."""
+    if not isinstance(raw, list) or not raw:
         raise fail(_('"sources" must list at least one source.'))
-    sources = []
-    for number, item in enumerate(raw, start=1):
-        sources.append(_source(item, number, fail, strict))
-    return tuple(sources)
+    return tuple(_source(item, number, fail) for number, item in enumerate(raw, start=1))
 
 
-def _source(item: Any, number: int, fail: Fail, strict: bool) -> Source:
+def _source(item: Any, number: int, fail: Fail) -> Source:
     title = item.get("title") if isinstance(item, dict) else None
     publisher = item.get("publisher", "") if isinstance(item, dict) else None
     url = item.get("url", "") if isinstance(item, dict) else None
     read = item.get("read", "") if isinstance(item, dict) else None
     if not isinstance(title, str) or not title.strip() or not isinstance(publisher, str):
         raise fail(_("source {number} needs a title and a publisher.").format(number=number))
-    prefixes = ("https://",) if strict else ("https://", "http://")
-    if not isinstance(url, str) or ((url or strict) and not url.strip().startswith(prefixes)):
+    prefixes = ("https://", "http://") if ACCEPT_HTTP else ("https://",)
+    if not isinstance(url, str) or not url.strip().startswith(prefixes):
         raise fail(
             _("source {number} needs a web address that starts with https://.").format(
                 number=number
             )
         )
-    if isinstance(read, dt.date) and not strict:
-        read = read.strftime("%Y-%m")  # YAML reads "2026-11-01" as a date; keep the month
-    if not isinstance(read, str) or ((read or strict) and not READ_MONTH.match(read.strip())):
+    if not isinstance(read, str) or not READ_MONTH.match(read.strip()):
         raise fail(
             _('source {number} needs "read": the month it was read, as YYYY-MM.').format(
                 number=number

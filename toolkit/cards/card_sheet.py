@@ -149,7 +149,7 @@ def stale_note(sequence: Sequence[str], request: SheetRequest, data_dir: Path | 
             stale[card.english_name] = card.dates
     if not stale:
         return ""
-    dates = min(stale.values(), key=lambda d: d.recheck_by or dt.date.max)
+    dates = min(stale.values(), key=lambda d: d.recheck_by)
     branding = request.branding
     text = stale_warning(
         dates, current_language(), branding.org_name, branding.hotline, request.today

@@ -6,7 +6,7 @@ Bundled text lives in ``assets/cards/<code>.yaml``. A center's edited wording is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +43,10 @@ class CardText:
     title: str
     points: list[str]
     hotline_label: str
-    custom: bool = False
     # The bundled file's dates and sources (a center's edited wording keeps them).
-    dates: ContentDates = field(
-        default=ContentDates(content_dates.LEGACY_REVIEW_DATE, content_dates.LEGACY_REVIEW_DATE)
-    )
+    dates: ContentDates
     sources: tuple[Source, ...] = ()
+    custom: bool = False
 
     @property
     def reviewed(self) -> bool:
@@ -107,16 +105,17 @@ def _dates_and_sources(raw: dict[str, Any], path: Path) -> tuple[ContentDates, t
             _("The card file {path}: {problem}").format(path=path, problem=problem)
         )
 
-    dates = content_dates.read_dates(raw, fail, content_dates.LEGACY_REVIEW_DATE)
-    new = content_dates.uses_new_dates(raw)  # files not yet updated: checked leniently
-    sources = content_dates.read_sources(
-        raw.get("sources"), fail, strict=content_dates.STRICT, required=new
-    )
-    return dates, sources
+    dates = content_dates.read_dates(raw, fail)
+    return dates, content_dates.read_sources(raw.get("sources"), fail)
 
 
-def _card_from(raw: dict[str, Any], path: Path, custom: bool) -> CardText:
-    dates, sources = _dates_and_sources(raw, path) if not custom else (None, ())
+def _card_from(raw: dict[str, Any], path: Path, bundled: CardText | None = None) -> CardText:
+    """A card from a file's data; a center's edited wording (``bundled`` given) keeps the
+    bundled card's names, direction, review status, dates and sources."""
+    if bundled is None:
+        dates, sources = _dates_and_sources(raw, path)
+    else:
+        dates, sources = bundled.dates, bundled.sources
     try:
         front = raw["front"]
         review = raw.get("review") or {}
@@ -131,10 +130,10 @@ def _card_from(raw: dict[str, Any], path: Path, custom: bool) -> CardText:
             title=clean_text(str(front["title"])).strip(),
             points=points,
             hotline_label=clean_text(str(front["hotline_label"])).strip(),
-            custom=custom,
+            dates=dates,
+            sources=sources,
+            custom=bundled is not None,
         )
-        if dates is not None:
-            card.dates, card.sources = dates, sources
     except (KeyError, TypeError) as exc:
         raise CardContentError(
             _("The card file {path} is missing the field {field}.").format(path=path, field=exc)
@@ -172,7 +171,7 @@ def original_card(code: str) -> CardText:
 
 def read_card_file(path: Path) -> CardText:
     """A bundled card file, checked; any problem is a ``CardContentError`` naming it."""
-    return _card_from(_read_yaml(path), path, custom=False)
+    return _card_from(_read_yaml(path), path)
 
 
 def load_card(code: str, data_dir: Path | None = None) -> CardText:
@@ -180,12 +179,11 @@ def load_card(code: str, data_dir: Path | None = None) -> CardText:
     path = custom_path(check_code(code), data_dir)
     if path.is_file():
         original = original_card(code)
-        card = _card_from({**_read_yaml(path), "code": code}, path, custom=True)
+        card = _card_from({**_read_yaml(path), "code": code}, path, original)
         # Review status describes the bundled translation; names never change.
         card.name, card.english_name = original.name, original.english_name
         card.direction = original.direction
         card.review_status, card.review_note = original.review_status, original.review_note
-        card.dates, card.sources = original.dates, original.sources
         return card
     return original_card(code)
 

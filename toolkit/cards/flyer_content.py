@@ -82,15 +82,11 @@ def _failure(path: Path) -> content_dates.Fail:
 
 
 def _dates(raw: dict[str, Any], path: Path) -> ContentDates:
-    # Files not yet updated fall back to the one date every flyer printed before.
-    return content_dates.read_dates(raw, _failure(path), content_dates.LEGACY_REVIEW_DATE)
+    return content_dates.read_dates(raw, _failure(path))
 
 
 def _sources(raw: dict[str, Any], path: Path) -> tuple[Source, ...]:
-    new = content_dates.uses_new_dates(raw)  # files not yet updated: checked leniently
-    return content_dates.read_sources(
-        raw.get("sources"), _failure(path), strict=content_dates.STRICT, required=new
-    )
+    return content_dates.read_sources(raw.get("sources"), _failure(path))
 
 
 @cache

@@ -74,7 +74,7 @@ def list_guides(args: argparse.Namespace) -> int:
                 "language": g.language,
                 "facts_checked": g.facts_checked.isoformat(),
                 "wording_reviewed": g.wording_reviewed.isoformat(),
-                "recheck_by": g.recheck_by.isoformat() if g.recheck_by else None,
+                "recheck_by": g.recheck_by.isoformat(),
                 "may_be_out_of_date": g.dates.is_stale(),
             }
             for g in library.guides

@@ -100,7 +100,7 @@ def _template_json(meta: Any, language: str) -> dict[str, Any]:
         "status_note": meta.status_in(language),
         "facts_checked": meta.facts_checked,
         "wording_reviewed": meta.dates.wording_reviewed.isoformat(),
-        "recheck_by": meta.dates.recheck_by.isoformat() if meta.dates.recheck_by else None,
+        "recheck_by": meta.dates.recheck_by.isoformat(),
         "may_be_out_of_date": meta.dates.is_stale(),
         "languages": list(meta.languages),
         "bills": [{"number": b.number, "title": b.title, "chamber": b.chamber} for b in meta.bills],

@@ -92,7 +92,8 @@ def stale_box(notice: Notice, styles: dict[str, Any], width: float) -> list[Any]
 
 
 def notice_box(notice: Notice, styles: dict[str, Any], with_sources: bool, width: float) -> Any:
-    """The notice as a tinted box (a one-cell table, so it is never split across pages)."""
+    """The notice as a tinted box: a table whose first cell (the notice itself) is never split
+    across pages; each source is a row of its own, so a long list may go on to the next page."""
     from reportlab.lib import colors
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -105,12 +106,13 @@ def notice_box(notice: Notice, styles: dict[str, Any], with_sources: bool, width
         Paragraph(para_text(notice.call_heading), styles["h3"]),
         Paragraph(f"<b>{para_text(notice.call_text)}</b>", styles["body"]),
     ]
+    rows: list[list[Any]] = [[content]]
     if with_sources:
-        content.append(Paragraph(para_text(notice.sources_heading), styles["h3"]))
-        content += [
-            Paragraph(para_text(line), styles["small"], bulletText="•") for line in notice.sources
+        rows.append([Paragraph(para_text(notice.sources_heading), styles["h3"])])
+        rows += [
+            [Paragraph(para_text(line), styles["small"], bulletText="•")] for line in notice.sources
         ]
-    table = Table([[content]], colWidths=[width])
+    table = Table(rows, colWidths=[width])
     table.setStyle(
         TableStyle(
             [
@@ -118,8 +120,10 @@ def notice_box(notice: Notice, styles: dict[str, Any], with_sources: bool, width
                 ("BOX", (0, 0), (-1, -1), 0.8, colors.HexColor(NOTICE_BORDER)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 10),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("TOPPADDING", (0, 0), (0, 0), 4),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
             ]
         )
     )

@@ -26,7 +26,6 @@ REQUIRED_TEXT = ("id", "title", "summary", "language", "topic")
 KNOWN_KEYS = {
     *REQUIRED_TEXT,
     *content_dates.KEYS,
-    "reviewed",
     "related_guides",
     "related_tools",
 }
@@ -107,16 +106,14 @@ def _dates(path: Path, meta: dict[str, Any]) -> ContentDates:
     def fail(problem: str) -> GuideError:
         return _fail(path, problem)
 
-    # The old single "reviewed" date stands in until every guide has the new dates.
-    fallback = content_dates.read_date(meta, "reviewed", fail)
-    return content_dates.read_dates(meta, fail, fallback)
+    return content_dates.read_dates(meta, fail)
 
 
 def _sources(path: Path, meta: dict[str, Any]) -> tuple[Source, ...]:
     def fail(problem: str) -> GuideError:
         return _fail(path, problem)
 
-    return content_dates.read_sources(meta.get("sources"), fail, strict=content_dates.STRICT)
+    return content_dates.read_sources(meta.get("sources"), fail)
 
 
 def parse_guide(path: Path, text: str) -> Guide:

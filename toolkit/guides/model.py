@@ -34,5 +34,5 @@ class Guide:
         return self.dates.wording_reviewed
 
     @property
-    def recheck_by(self) -> dt.date | None:
+    def recheck_by(self) -> dt.date:
         return self.dates.recheck_by

@@ -128,13 +128,8 @@ def _dates(raw: dict[str, Any], source: Path) -> tuple[ContentDates, tuple[Sourc
     def fail(problem: str) -> TemplateError:
         return TemplateError(_("{file}: {problem}").format(file=source.name, problem=problem))
 
-    # The old single "reviewed" date stands in until every template has the new dates.
-    fallback = content_dates.read_date(raw, "reviewed", fail) or content_dates.LEGACY_REVIEW_DATE
-    dates = content_dates.read_dates(raw, fail, fallback)
-    new = content_dates.uses_new_dates(raw)  # files not yet updated: checked leniently
-    sources = content_dates.read_sources(
-        raw.get("sources"), fail, strict=content_dates.STRICT, required=new
-    )
+    dates = content_dates.read_dates(raw, fail)
+    sources = content_dates.read_sources(raw.get("sources"), fail)
     return dates, sources
 
 
