@@ -33,9 +33,6 @@ MONTHS = (
     N_("December"),
 )
 
-# TODO(issue 11): drop once city-and-state-action.md (en, es) cites jurist.org over https.
-ACCEPT_HTTP = True
-
 Fail = Callable[[str], Exception]
 
 
@@ -179,8 +176,7 @@ def _source(item: Any, number: int, fail: Fail) -> Source:
     read = item.get("read", "") if isinstance(item, dict) else None
     if not isinstance(title, str) or not title.strip() or not isinstance(publisher, str):
         raise fail(_("source {number} needs a title and a publisher.").format(number=number))
-    prefixes = ("https://", "http://") if ACCEPT_HTTP else ("https://",)
-    if not isinstance(url, str) or not url.strip().startswith(prefixes):
+    if not isinstance(url, str) or not url.strip().startswith("https://"):
         raise fail(
             _("source {number} needs a web address that starts with https://.").format(
                 number=number
