@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from toolkit import calendar_names
 from toolkit.i18n import N_, _, translate_in
 
 DATE_KEYS = ("facts_checked", "wording_reviewed", "recheck_by")
@@ -75,13 +76,17 @@ class ContentDates:
 
 
 def month_year(day: dt.date, language: str) -> str:
-    """ "November 2026" / "noviembre de 2026"."""
+    """ "November 2026" / "noviembre de 2026" / "tháng 11 năm 2026"."""
+    if (own := calendar_names.month_year(language, day)) is not None:
+        return own
     month = translate_in(language, MONTHS[day.month - 1])
     return translate_in(language, "{month} {year}").format(month=month, year=day.year)
 
 
 def long_date(day: dt.date, language: str) -> str:
-    """ "November 25, 2026" / "25 de noviembre de 2026"."""
+    """ "November 25, 2026" / "25 de noviembre de 2026" / "25 ноября 2026 г."."""
+    if (own := calendar_names.long_date(language, day)) is not None:
+        return own
     month = translate_in(language, MONTHS[day.month - 1])
     return translate_in(language, "{month} {day}, {year}").format(
         month=month, day=day.day, year=day.year
