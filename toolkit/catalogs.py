@@ -3,6 +3,7 @@
     python -m toolkit.catalogs          # extract, merge into every .po, compile .mo
     python -m toolkit.catalogs check    # exit 1 if a string lacks a translation or a .mo is stale
     python -m toolkit.catalogs translate es FILE.json   # merge {"English": "translation"} pairs
+    python -m toolkit.catalogs missing vi FILE.json     # write the strings vi still lacks
 
 Babel is a development and build dependency only; the app reads the compiled ``.mo`` files.
 """
@@ -76,18 +77,27 @@ def write_catalog(language: str, catalog: Catalog) -> None:
     path.with_suffix(".mo").write_bytes(mo_bytes(read_catalog(language)))
 
 
+def catalog_languages() -> list[str]:
+    """The interface languages, and any language whose catalog is being translated."""
+    started = {path.parent.parent.name for path in paths.locale_dir().glob("*/LC_MESSAGES/*.po")}
+    return sorted((set(SUPPORTED_LANGUAGES) | started) - {SOURCE_LANGUAGE})
+
+
 def update_all() -> None:
     template = extract()
-    for language in SUPPORTED_LANGUAGES:
-        if language == SOURCE_LANGUAGE:
-            continue
+    for language in catalog_languages():
         catalog = read_catalog(language)
         catalog.update(template, no_fuzzy_matching=True)
         write_catalog(language, catalog)
 
 
 def translate(language: str, pairs: dict[str, str]) -> int:
-    """Fill translations from a mapping of English message to translated message."""
+    """Fill translations from a mapping of English message to translated message.
+
+    A language with no catalog yet gets one, started from the messages in the code.
+    """
+    if not po_path(language).exists():
+        write_catalog(language, Catalog(locale=language, domain=DOMAIN))
     update_all()
     catalog = read_catalog(language)
     unknown = 0
@@ -158,13 +168,20 @@ def check() -> int:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["check"]:
         return check()
+    if argv[:1] == ["missing"] and len(argv) == 3:
+        if not po_path(argv[1]).exists():
+            write_catalog(argv[1], Catalog(locale=argv[1], domain=DOMAIN))
+            update_all()
+        todo = {message: "" for message in missing_translations(argv[1])}
+        Path(argv[2]).write_text(json.dumps(todo, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{argv[1]}: {len(todo)} strings to translate written to {argv[2]}")
+        return 0
     if argv[:1] == ["translate"] and len(argv) == 3:
         return translate(argv[1], json.loads(Path(argv[2]).read_text(encoding="utf-8")))
     update_all()
-    for language in SUPPORTED_LANGUAGES:
-        if language != SOURCE_LANGUAGE:
-            left = missing_translations(language)
-            print(f"{language}: {len(left)} strings still to translate in {po_path(language)}")
+    for language in catalog_languages():
+        left = missing_translations(language)
+        print(f"{language}: {len(left)} strings still to translate in {po_path(language)}")
     return 0
 
 
