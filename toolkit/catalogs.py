@@ -59,12 +59,21 @@ def mo_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def babel_locale(language: str) -> str:
+    """Babel's spelling of a language code: "zh-Hans" is "zh_Hans" there."""
+    return language.replace("-", "_")
+
+
+def new_catalog(language: str) -> Catalog:
+    return Catalog(locale=babel_locale(language), domain=DOMAIN)
+
+
 def read_catalog(language: str) -> Catalog:
     path = po_path(language)
     if not path.exists():
-        return Catalog(locale=language, domain=DOMAIN)
+        return new_catalog(language)
     with path.open("rb") as handle:
-        return read_po(handle, locale=language, domain=DOMAIN)
+        return read_po(handle, locale=babel_locale(language), domain=DOMAIN)
 
 
 def write_catalog(language: str, catalog: Catalog) -> None:
@@ -97,7 +106,7 @@ def translate(language: str, pairs: dict[str, str]) -> int:
     A language with no catalog yet gets one, started from the messages in the code.
     """
     if not po_path(language).exists():
-        write_catalog(language, Catalog(locale=language, domain=DOMAIN))
+        write_catalog(language, new_catalog(language))
     update_all()
     catalog = read_catalog(language)
     unknown = 0
@@ -170,7 +179,7 @@ def main(argv: list[str]) -> int:
         return check()
     if argv[:1] == ["missing"] and len(argv) == 3:
         if not po_path(argv[1]).exists():
-            write_catalog(argv[1], Catalog(locale=argv[1], domain=DOMAIN))
+            write_catalog(argv[1], new_catalog(argv[1]))
             update_all()
         todo = {message: "" for message in missing_translations(argv[1])}
         Path(argv[2]).write_text(json.dumps(todo, ensure_ascii=False, indent=1), encoding="utf-8")
