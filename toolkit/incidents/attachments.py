@@ -2,11 +2,14 @@
 
 Each chunk has its own nonce and is bound to (attachment id, chunk index, final flag), so a
 missing, reordered or cut-off chunk is detected. The SHA-256 of the original is recorded at
-import and checked again whenever the file is read back.
+import and checked again whenever the file is read back. The stored length is padded (zeros
+after the end, up to a bucket) so a file's exact size is not in the clear; the real size is
+in the sealed description.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import mimetypes
 import sqlite3
@@ -18,7 +21,7 @@ from typing import IO, BinaryIO
 from toolkit.i18n import _
 from toolkit.incidents import crypto, store
 from toolkit.incidents.crypto import DecryptError
-from toolkit.incidents.record import new_id, now_utc
+from toolkit.incidents.record import Incident, new_id, now_utc
 from toolkit.incidents.store import VaultError
 from toolkit.incidents.vault import ItemError, Vault, describe
 
@@ -58,15 +61,27 @@ def chunk_aad(attachment_id: str, index: int, final: bool) -> bytes:
     return crypto.aad("chunk", attachment_id, index, b"\x01" if final else b"\x00")
 
 
-def _read_chunks(source: BinaryIO) -> Iterator[tuple[bytes, bool]]:
-    """Yield (chunk, is_final); an empty file is one empty final chunk."""
+def _read_chunks(source: BinaryIO) -> Iterator[tuple[bytes, bool, int]]:
+    """Yield (chunk, is_final, real bytes in it): the file, then zeros up to its bucket."""
+    real = 0
     current = source.read(CHUNK_SIZE)
     while True:
         following = source.read(CHUNK_SIZE)
-        yield current, not following
-        if not following:
-            return
-        current = following
+        if following:
+            real += len(current)
+            yield current, False, len(current)
+            current = following
+            continue
+        real += len(current)
+        padding = crypto.padded_length(real, floor=4096) - real
+        last_real = len(current)
+        while len(current) + padding > CHUNK_SIZE:
+            take = CHUNK_SIZE - len(current)
+            yield current + bytes(take), False, last_real
+            padding -= take
+            current, last_real = b"", 0
+        yield current + bytes(padding), True, last_real
+        return
 
 
 def add_file(
@@ -95,11 +110,11 @@ def add_files(
     raised and the rollback leaves no chunk and no attachment row behind.
     """
     record_id = vault.get(record_id).id
-    conn = vault.require_writable()
+    vault.require_writable()
     total = sum(_size_of(Path(p)) for p in files)
     meter = _Meter(progress or _ignore, cancelled or _never, total)
     added: list[AttachmentInfo] = []
-    with store.transaction(conn):
+    with vault.writing():
         for path in files:
             try:
                 with Path(path).open("rb") as source:
@@ -110,9 +125,23 @@ def add_files(
 
 
 def add_stream(vault: Vault, record_id: str, source: BinaryIO, name: str) -> AttachmentInfo:
-    conn = vault.require_writable()
-    with store.transaction(conn):
+    with vault.writing():
         return _insert(vault, record_id, source, name, _Meter(_ignore, _never, 0))
+
+
+def save_with_files(
+    vault: Vault,
+    record: Incident,
+    files: Sequence[Path],
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> list[AttachmentInfo]:
+    """Save a record and attach files in ONE transaction: a crash or a full disk leaves either
+    nothing or the record with every file."""
+    with vault.writing():
+        vault.save(record)
+        return add_files(vault, record.id, files, progress=progress, cancelled=cancelled)
 
 
 class _Meter:
@@ -154,17 +183,17 @@ def _insert(
     size = 0
     count = 0
     meter.check()
-    for index, (chunk, final) in enumerate(_read_chunks(source)):
+    for index, (chunk, final, real) in enumerate(_read_chunks(source)):
         meter.check()
-        digest.update(chunk)
-        size += len(chunk)
+        digest.update(chunk[:real])
+        size += real
         blob = crypto.seal(key, chunk, chunk_aad(attachment_id, index, final))
         conn.execute(
             "INSERT INTO chunks (attachment_id, idx, blob) VALUES (?, ?, ?)",
             (attachment_id, index, blob),
         )
         count = index + 1
-        meter.advance(len(chunk))
+        meter.advance(real)
     info = AttachmentInfo(
         id=attachment_id,
         record_id=record_id,
@@ -177,8 +206,10 @@ def _insert(
     meta = vault.seal_json(asdict(info), crypto.aad("attachment", attachment_id, record_id))
     conn.execute(
         "INSERT INTO attachments (id, record_id, meta, size, chunks) VALUES (?, ?, ?, ?, ?)",
-        (attachment_id, record_id, meta, size, count),
+        (attachment_id, record_id, meta, crypto.padded_length(size, floor=4096), count),
     )
+    with vault.writing() as contents:
+        contents.set_attachment(attachment_id, record_id, meta, count)
     return info
 
 
@@ -211,6 +242,7 @@ def iter_plain(vault: Vault, info: AttachmentInfo) -> Iterator[bytes]:
     try:
         row = conn.execute("SELECT chunks FROM attachments WHERE id = ?", (info.id,)).fetchone()
         count = int(row[0]) if row else 0
+        left = info.size
         for index in range(count):
             chunk_row = conn.execute(
                 "SELECT blob FROM chunks WHERE attachment_id = ? AND idx = ?", (info.id, index)
@@ -219,9 +251,11 @@ def iter_plain(vault: Vault, info: AttachmentInfo) -> Iterator[bytes]:
                 raise DecryptError("missing chunk")
             plain = crypto.unseal(
                 key, bytes(chunk_row[0]), chunk_aad(info.id, index, index == count - 1)
-            )
+            )[:left]  # the padding after the end is dropped
+            left -= len(plain)
             digest.update(plain)
-            yield plain
+            if plain:
+                yield plain
     except (DecryptError, sqlite3.DatabaseError) as exc:
         raise _damaged(info, describe(exc)) from exc
     if count == 0 or digest.hexdigest() != info.sha256:
@@ -259,7 +293,10 @@ def read_bytes(vault: Vault, info: AttachmentInfo, limit: int = 64 * CHUNK_SIZE)
 
 
 def delete(vault: Vault, attachment_id: str) -> None:
-    conn = vault.require_writable()
-    with store.transaction(conn):
+    with vault.writing() as contents:
+        conn = vault.conn()
         conn.execute("DELETE FROM chunks WHERE attachment_id = ?", (attachment_id,))
         conn.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))
+        contents.attachments.pop(attachment_id, None)
+    with contextlib.suppress(sqlite3.Error, OSError):
+        store.scrub_wal(vault.conn())

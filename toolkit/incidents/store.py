@@ -1,12 +1,15 @@
 """The SQLite file under a vault: schema, pragmas, and opening without ever damaging it.
 
-Only ids, sizes and counts are stored in the clear; every other value is a sealed blob.
-A vault that fails its check is opened read-only, so nothing is ever written over it.
+Only ids, padded sizes and counts are stored in the clear; every other value is a sealed
+blob. A vault that fails its check is opened read-only, so nothing is ever written over it.
+The write-ahead log is overwritten with zeros before SQLite truncates it, so freed disk blocks
+keep no old page (a deleted record, an old key wrap).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -15,7 +18,9 @@ from pathlib import Path
 from toolkit.errors import UserError
 from toolkit.i18n import _
 
-SCHEMA_VERSION = 1
+# 1: the first vaults. 2: checksummed key wraps, sealed manifest and settings, signing key,
+# padded sizes, no creation time in the clear. Version 1 vaults are upgraded when unlocked.
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS records (id TEXT PRIMARY KEY, blob BLOB NOT NULL, updated BLOB NOT NULL);
@@ -40,6 +45,29 @@ class VaultError(UserError):
 
 class DamagedVaultError(VaultError):
     """The vault file cannot be read as a database at all."""
+
+
+class DiskFullError(VaultError):
+    """The disk (or USB stick) is full; the transaction was rolled back."""
+
+
+DISK_FULL = (
+    "The disk is full, so nothing was saved and the vault is as it was before. "
+    "Free some space (or use a bigger USB stick), then try again."
+)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        return code == 13 or "disk is full" in str(exc)
+    return False
+
+
+def disk_full() -> DiskFullError:
+    return DiskFullError(_(DISK_FULL))
 
 
 def _pragmas(conn: sqlite3.Connection, writable: bool) -> None:
@@ -113,20 +141,71 @@ def open_existing(path: Path, name: str) -> tuple[sqlite3.Connection, str]:
 
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """All or nothing: BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
-    conn.execute("BEGIN IMMEDIATE")
+    """All or nothing: BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
+
+    A full disk comes out as DiskFullError with a plain message, after the rollback."""
     try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except (sqlite3.Error, OSError) as exc:
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        if is_disk_full(exc):
+            raise disk_full() from exc
         raise
-    conn.execute("COMMIT")
+
+
+def wal_path(conn: sqlite3.Connection) -> Path | None:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return Path(str(row[2]) + "-wal") if row and row[2] else None
+
+
+def scrub_wal(conn: sqlite3.Connection) -> bool:
+    """Copy every WAL frame into the database, overwrite the WAL with zeros, truncate it.
+
+    Safe with other connections: it goes ahead only when a RESTART checkpoint finished (every
+    reader reads the database file alone) and, holding the write lock, the WAL header is still
+    the one seen right after it (no writer slipped in). Returns False when it had to skip.
+    """
+    wal = wal_path(conn)
+    if wal is None or not wal.exists():
+        return True
+    busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(RESTART)").fetchone()
+    if busy:
+        return False
+    with wal.open("r+b") as handle:
+        header = handle.read(32)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            handle.seek(0)
+            if handle.read(32) != header:
+                return False
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(0)
+            zeros = bytes(min(size, 1024 * 1024))
+            left = size
+            while left > 0:
+                left -= handle.write(zeros[: min(left, len(zeros))])
+            handle.flush()
+            os.fsync(handle.fileno())
+        finally:
+            conn.execute("ROLLBACK")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return True
 
 
 def close(conn: sqlite3.Connection, writable: bool) -> None:
-    """Fold the WAL back into the database and remove it, so no side file lingers."""
-    with contextlib.suppress(sqlite3.Error):
+    """Fold the WAL back into the database, scrub it and remove it: no side file lingers."""
+    with contextlib.suppress(sqlite3.Error, OSError):
         if writable:
+            scrub_wal(conn)
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 

@@ -9,25 +9,27 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from toolkit import paths
 from toolkit.i18n import _
-from toolkit.incidents import crypto, store, throttle
-from toolkit.incidents.crypto import DecryptError, KdfParams
+from toolkit.incidents import crypto, erase, keyslots, manifest, passwords, signing, state, store
+from toolkit.incidents.crypto import DecryptError
+from toolkit.incidents.manifest import Manifest
 from toolkit.incidents.record import Incident, from_dict, now_utc
 from toolkit.incidents.store import VaultError
 
 SUFFIX = ".vault"
 DEFAULT_NAME = "default"
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = passwords.MIN_LENGTH
 # Erasing after wrong passphrases: off (0) or this many wrong tries in a row.
 WIPE_MIN, WIPE_MAX = 3, 20
 Clock = Callable[[], float]
@@ -93,20 +95,18 @@ def side_files(path: Path) -> list[Path]:
 
 
 def delete_vault(name: str, data_dir: Path | None = None) -> None:
-    """Remove a whole vault and its SQLite side files."""
+    """Crypto-erase a whole vault: destroy its key wraps in place, overwrite, remove.
+
+    What this cannot reach is said by ``erase.limits()`` (copies made earlier)."""
     path = vault_path(name, data_dir)
     if not path.exists():
         raise VaultError(_("There is no vault named {name}.").format(name=name))
-    for item in side_files(path):
-        with contextlib.suppress(FileNotFoundError):
-            item.unlink()
+    delete_files(path)
 
 
 def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise VaultError(
-            _("The passphrase must be at least {n} characters long.").format(n=MIN_PASSPHRASE)
-        )
+    """At least 8 characters and not one of the most common passwords (plain reasons)."""
+    passwords.check(passphrase)
 
 
 def create_vault(
@@ -119,37 +119,58 @@ def create_vault(
     """Create a vault and return it unlocked, with its recovery code (show it once, print it).
 
     ``kdf_n`` lowers the scrypt cost for tests and the self-test only; the app never passes it.
+    The file is built under a temporary name and renamed when complete, so a failure (a full
+    disk) leaves nothing behind.
     """
     check_passphrase(passphrase)
     path = vault_path(name, data_dir)
     if path.exists():
         raise VaultError(_("A vault named {name} already exists.").format(name=name))
-    params = KdfParams.fresh(kdf_n)
     data_key = crypto.new_data_key()
-    code = crypto.new_recovery_code()
-    recovery_salt = crypto.new_data_key()[:16]
-    wrapped = crypto.seal(
-        crypto.derive_key(passphrase, params), data_key, crypto.aad("wrap", "pass")
-    )
-    wrapped_recovery = crypto.seal(
-        crypto.recovery_key_bytes(code, recovery_salt), data_key, crypto.aad("wrap", "recovery")
-    )
-    conn = store.connect(path, create=True)
+    vault_id = os.urandom(16).hex()
+    rows = keyslots.pass_rows(passphrase, data_key, kdf_n)
+    recovery, code = keyslots.recovery_rows(data_key)
+    signing_key = signing.new_private()
+    first = Manifest(counter=1)
+    building = path.with_name(f".{path.name}.new")
+    delete_files(building)
     try:
-        with store.transaction(conn):
-            store.set_meta(conn, "version", str(store.SCHEMA_VERSION))
-            store.set_meta(conn, "kdf", json.dumps(params.to_json()))
-            store.set_meta(conn, "wrapped_key", wrapped.hex())
-            store.set_meta(conn, "recovery_salt", recovery_salt.hex())
-            store.set_meta(conn, "wrapped_recovery_key", wrapped_recovery.hex())
-            store.set_meta(conn, "created", now_utc())
-            store.set_meta(conn, "failures", "0")
-            store.set_meta(conn, "wipe_after", "0")
-    finally:
-        store.close(conn, writable=True)
+        conn = store.connect(building, create=True)
+        try:
+            with store.transaction(conn):
+                store.set_meta(conn, "version", str(store.SCHEMA_VERSION))
+                store.set_meta(conn, "vault_id", vault_id)
+                for key, value in {**rows, **recovery}.items():
+                    store.set_meta(conn, key, value)
+                _write_settings(conn, data_key, {"created": now_utc(), "wipe_after": 0})
+                store.set_meta(conn, "signing_public", signing.public_of(signing_key).hex())
+                store.set_meta(
+                    conn, "signing_key", crypto.seal(data_key, signing_key, SIGNING_AAD).hex()
+                )
+                store.set_meta(conn, "manifest", manifest.seal(data_key, first))
+                state.write_clear(conn, vault_id, state.State())
+        finally:
+            store.close(conn, writable=True)
+        os.replace(building, path)
+    except BaseException as exc:
+        delete_files(building)
+        if store.is_disk_full(exc):
+            raise store.disk_full() from exc
+        raise
+    state.write_side(path, vault_id, state.State(counter=1))
     vault = Vault(name, data_dir)
     vault._open_with_key(data_key)
     return vault, code
+
+
+SIGNING_AAD = crypto.aad("signing-key")
+SETTINGS_AAD = crypto.aad("settings")
+
+
+def _write_settings(conn: sqlite3.Connection, key: bytes, values: dict[str, Any]) -> None:
+    text = json.dumps(values)
+    blob = crypto.seal(key, text.ljust(crypto.padded_length(len(text))).encode(), SETTINGS_AAD)
+    store.set_meta(conn, "settings", blob.hex())
 
 
 class Vault:
@@ -163,6 +184,10 @@ class Vault:
         self._key: bytes | None = None
         self._records: dict[str, Incident] = {}
         self._errors: list[ItemError] = []
+        # What the sealed manifest says is wrong, by record id ("*": the whole vault).
+        self.integrity: dict[str, list[str]] = {}
+        self._settings: dict[str, Any] = {}
+        self._writing: Manifest | None = None
 
     # -- unlocking -------------------------------------------------------------------------
     @property
@@ -176,28 +201,27 @@ class Vault:
     def unlock(
         self, passphrase: str, *, clock: Clock = time.time, sleep: Sleep | None = None
     ) -> None:
+        rewrap = False
+
         def key_from(conn: sqlite3.Connection) -> bytes:
-            params = KdfParams.from_json(json.loads(store.get_meta(conn, "kdf")))
-            wrapped = bytes.fromhex(store.get_meta(conn, "wrapped_key"))
-            return crypto.unseal(
-                crypto.derive_key(passphrase, params), wrapped, crypto.aad("wrap", "pass")
-            )
+            nonlocal rewrap
+            key, rewrap = keyslots.open_with_passphrase(conn, self.name, passphrase)
+            return key
 
         self._unlock_with(key_from, clock, sleep)
+        if rewrap and self.writable:
+            # Made from a passphrase that was not NFC-normalized: wrap it again, normalized.
+            self._set_rows(keyslots.pass_rows(passphrase, self.key(), self._kdf_n()))
 
     def unlock_with_recovery(
         self, code: str, *, clock: Clock = time.time, sleep: Sleep | None = None
     ) -> None:
-        def key_from(conn: sqlite3.Connection) -> bytes:
-            salt = bytes.fromhex(store.get_meta(conn, "recovery_salt"))
-            wrapped = bytes.fromhex(store.get_meta(conn, "wrapped_recovery_key"))
-            try:
-                recovery = crypto.recovery_key_bytes(code, salt)
-            except ValueError:
-                raise DecryptError("not a code") from None
-            return crypto.unseal(recovery, wrapped, crypto.aad("wrap", "recovery"))
+        self._unlock_with(
+            lambda conn: keyslots.open_with_recovery(conn, self.name, code), clock, sleep
+        )
 
-        self._unlock_with(key_from, clock, sleep)
+    def _vault_id(self, conn: sqlite3.Connection) -> str:
+        return store.get_meta(conn, "vault_id")
 
     def _unlock_with(
         self, key_from: Callable[[sqlite3.Connection], bytes], clock: Clock, sleep: Sleep | None
@@ -206,9 +230,16 @@ class Vault:
             return
         conn, note = store.open_existing(self.path, self.name)
         try:
-            failures = int(store.get_meta(conn, "failures", "0") or 0)
-            last = float(store.get_meta(conn, "last_failure", "0") or 0)
-            wait = throttle.remaining(failures, last, clock())
+            vault_id = self._vault_id(conn)
+            current = state.combined(conn, self.path, vault_id)
+            if current.last_failure > clock() and not note:
+                # A last failure "in the future" (a clock set back, or an edit) is taken as
+                # now, once, so the wait ends instead of lasting until that date.
+                current.last_failure = clock()
+                with store.transaction(conn):
+                    state.write_clear(conn, vault_id, current)
+                state.write_side(self.path, vault_id, current)
+            wait = current.wait(clock())
             if wait > 0:
                 if sleep is None:
                     raise TooSoonError(
@@ -221,71 +252,81 @@ class Vault:
             try:
                 key = key_from(conn)
             except DecryptError:
-                self._record_failure(conn, note, failures + 1, clock())
+                self._record_failure(conn, note, vault_id, current, clock())
                 raise
         except DecryptError:
             raise WrongPassphraseError(
-                _("Wrong passphrase for the vault {name}. Nothing was changed.").format(
-                    name=self.name
-                )
+                _("Wrong passphrase for the vault {name}.").format(name=self.name)
             ) from None
         except BaseException:
-            store.close(conn, writable=not note)
+            store.close(conn, writable=False)
             raise
-        if failures and not note:
-            with store.transaction(conn):
-                store.set_meta(conn, "failures", "0")
         self._conn, self.damage_note = conn, note
         self._key = key
+        if self.writable:
+            self._upgrade(conn, key)
+        self._read_settings()
+        if self.writable and (current.failures or current.wipe_after != self.wipe_after()):
+            self._save_state(failures=0)
         self._load_records()
 
     def _record_failure(
-        self, conn: sqlite3.Connection, note: str, failures: int, now: float
+        self,
+        conn: sqlite3.Connection,
+        note: str,
+        vault_id: str,
+        current: state.State,
+        now: float,
     ) -> None:
-        wipe_after = int(store.get_meta(conn, "wipe_after", "0") or 0)
         if note:
             store.close(conn, writable=False)
             return
+        current.failures += 1
+        current.last_failure = now
         with store.transaction(conn):
-            store.set_meta(conn, "failures", str(failures))
-            store.set_meta(conn, "last_failure", repr(now))
+            state.write_clear(conn, vault_id, current)
         store.close(conn, writable=True)
-        if wipe_after and failures >= wipe_after:
+        state.write_side(self.path, vault_id, current)
+        if current.wipe_after and current.failures >= current.wipe_after:
             delete_files(self.path)
             raise WrongPassphraseError(
                 _(
-                    "Wrong passphrase {n} times: the vault {name} was erased, "
-                    "as its settings asked."
-                ).format(n=failures, name=self.name)
+                    "Wrong passphrase {n} times: the keys of the vault {name} were destroyed "
+                    "and the file erased, as its settings asked."
+                ).format(n=current.failures, name=self.name)
+                + " "
+                + erase.limits()
             )
 
     def retry_state(self, *, clock: Clock = time.time) -> RetryState:
-        """The wait and tries left, from the clear meta table; never changes the file."""
+        """The wait and tries left, from both copies of the state; never changes the file."""
         try:
             conn = store.connect(self.path, readonly=True)
         except sqlite3.Error:
             return RetryState()
         try:
-            failures = int(store.get_meta(conn, "failures", "0") or 0)
-            last = float(store.get_meta(conn, "last_failure", "0") or 0)
-            wipe_after = int(store.get_meta(conn, "wipe_after", "0") or 0)
-        except (sqlite3.Error, ValueError):
+            current = state.combined(conn, self.path, self._vault_id(conn))
+        except sqlite3.Error:
             return RetryState()
         finally:
             conn.close()
-        tries_left = max(wipe_after - failures, 0) if wipe_after else 0
-        return RetryState(throttle.remaining(failures, last, clock()), tries_left)
+        wipe = current.wipe_after
+        tries_left = max(wipe - current.failures, 0) if wipe else 0
+        return RetryState(current.wait(clock()), tries_left)
 
     def _open_with_key(self, key: bytes) -> None:
         self._conn, self.damage_note = store.open_existing(self.path, self.name)
         self._key = key
+        self._read_settings()
         self._load_records()
 
     def lock(self) -> None:
-        """Forget the key and every decrypted record; fold the WAL into the file."""
+        """Forget the key and every decrypted record; fold the WAL into the file and zero it."""
         self._key = None
         self._records = {}
         self._errors = []
+        self.integrity = {}
+        self._settings = {}
         if self._conn is not None:
             store.close(self._conn, writable=self.writable)
             self._conn = None
@@ -297,6 +338,75 @@ class Vault:
 
     def __exit__(self, *exc: object) -> None:
         self.lock()
+
+    # -- upgrades, settings and state ------------------------------------------------------
+    def _upgrade(self, conn: sqlite3.Connection, key: bytes) -> None:
+        """Version 1 to 2: checksums, sealed settings, signing key, manifest (as found)."""
+        if int(store.get_meta(conn, "version", "1") or 1) >= store.SCHEMA_VERSION:
+            return
+        with store.transaction(conn):
+            keyslots.add_checks(conn)
+            if not self._vault_id(conn):
+                store.set_meta(conn, "vault_id", os.urandom(16).hex())
+            wipe = int(store.get_meta(conn, "wipe_after", "0") or 0)
+            created = store.get_meta(conn, "created")
+            _write_settings(conn, key, {"created": created, "wipe_after": wipe})
+            conn.execute("DELETE FROM meta WHERE key = 'created'")
+            private = signing.new_private()
+            store.set_meta(conn, "signing_public", signing.public_of(private).hex())
+            store.set_meta(conn, "signing_key", crypto.seal(key, private, SIGNING_AAD).hex())
+            found = manifest.from_file(conn)
+            found.counter = 1
+            store.set_meta(conn, "manifest", manifest.seal(key, found))
+            store.set_meta(conn, "version", str(store.SCHEMA_VERSION))
+            vault_id = self._vault_id(conn)
+            state.write_clear(conn, vault_id, state.State(wipe_after=wipe))
+        state.write_side(self.path, vault_id, state.State(wipe_after=wipe, counter=1))
+
+    def _read_settings(self) -> None:
+        conn = self.conn()
+        try:
+            blob = bytes.fromhex(store.get_meta(conn, "settings"))
+            self._settings = json.loads(crypto.unseal(self.key(), blob, SETTINGS_AAD))
+        except (ValueError, DecryptError):
+            # Version 1 (read-only) or a damaged row: the clear values, as they were.
+            self._settings = {
+                "created": store.get_meta(conn, "created"),
+                "wipe_after": int(store.get_meta(conn, "wipe_after", "0") or 0),
+            }
+
+    def _save_state(self, failures: int = 0) -> None:
+        conn = self.require_writable()
+        vault_id = self._vault_id(conn)
+        side, _ok = state.read_side(self.path, vault_id)
+        counter = self._counter(conn, side)
+        current = state.State(failures, 0.0, self.wipe_after(), counter)
+        with store.transaction(conn):
+            state.write_clear(conn, vault_id, current)
+        state.write_side(self.path, vault_id, current)
+
+    def _counter(self, conn: sqlite3.Connection, side: state.State | None) -> int:
+        try:
+            found = manifest.unseal(self.key(), manifest.check_row(conn)).counter
+        except (ValueError, DecryptError):
+            found = 0
+        return max(found, side.counter if side else 0)
+
+    def _kdf_n(self) -> int | None:
+        """Keep a test vault's cheap cost when rewrapping; real vaults get today's cost."""
+        try:
+            n = int(json.loads(store.get_meta(self.conn(), "kdf"))["n"])
+        except (ValueError, KeyError, TypeError):
+            return None
+        return n if n < crypto.MIN_REAL_N else None
+
+    def _set_rows(self, rows: dict[str, str]) -> None:
+        conn = self.require_writable()
+        with store.transaction(conn):
+            for key, value in rows.items():
+                store.set_meta(conn, key, value)
+        # The old wrap is gone from the file; zero the WAL that still held it.
+        store.scrub_wal(conn)
 
     # -- helpers ---------------------------------------------------------------------------
     def conn(self) -> sqlite3.Connection:
@@ -321,30 +431,92 @@ class Vault:
         return conn
 
     def seal_json(self, value: Any, aad: bytes) -> bytes:
-        return crypto.seal(self.key(), json.dumps(value, ensure_ascii=False).encode(), aad)
+        """Sealed JSON, padded with spaces to a bucket so its length tells little."""
+        text = json.dumps(value, ensure_ascii=False).encode()
+        return crypto.seal(self.key(), text.ljust(crypto.padded_length(len(text))), aad)
 
     def unseal_json(self, blob: bytes, aad: bytes) -> Any:
         return json.loads(crypto.unseal(self.key(), blob, aad))
 
-    def change_passphrase(self, new_passphrase: str) -> None:
-        """Wrap the data key with a new passphrase (after unlocking with the recovery code)."""
-        check_passphrase(new_passphrase)
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Manifest]:
+        """One transaction that also updates the sealed manifest and the save counter.
+
+        Nested uses join the outer transaction (a record and its files: all or nothing)."""
+        if self._writing is not None:
+            yield self._writing
+            return
         conn = self.require_writable()
-        params = KdfParams.from_json(json.loads(store.get_meta(conn, "kdf")))
-        params = KdfParams.fresh(params.n)
-        wrapped = crypto.seal(
-            crypto.derive_key(new_passphrase, params), self.key(), crypto.aad("wrap", "pass")
-        )
+        vault_id = self._vault_id(conn)
         with store.transaction(conn):
-            store.set_meta(conn, "kdf", json.dumps(params.to_json()))
-            store.set_meta(conn, "wrapped_key", wrapped.hex())
+            try:
+                current = manifest.unseal(self.key(), manifest.check_row(conn))
+            except (ValueError, DecryptError):
+                current = manifest.from_file(conn)
+            self._writing = current
+            try:
+                yield current
+            finally:
+                self._writing = None
+            side, _ok = state.read_side(self.path, vault_id)
+            current.counter = max(current.counter, side.counter if side else 0) + 1
+            store.set_meta(conn, "manifest", manifest.seal(self.key(), current))
+        state.write_side(
+            self.path, vault_id, state.State(wipe_after=self.wipe_after(), counter=current.counter)
+        )
+
+    # -- keys: rotation --------------------------------------------------------------------
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Wrap the data key with a new passphrase (fresh salt, today's key cost)."""
+        check_passphrase(new_passphrase)
+        self._set_rows(keyslots.pass_rows(new_passphrase, self.key(), self._kdf_n()))
+
+    def rotate_recovery(self) -> str:
+        """A new recovery code; the old one (and any sheet printed with it) no longer opens."""
+        self.require_writable()
+        rows, code = keyslots.recovery_rows(self.key())
+        self._set_rows(rows)
+        return code
+
+    def rekey(self, passphrase: str) -> str:
+        """A new data key: every blob sealed again, both wraps remade (a new recovery code)."""
+        check_passphrase(passphrase)
+        from toolkit.incidents import rekey as rekey_mod
+
+        conn = self.require_writable()
+        new_key = crypto.new_data_key()
+        rows = keyslots.pass_rows(passphrase, new_key, self._kdf_n())
+        recovery, code = keyslots.recovery_rows(new_key)
+        with store.transaction(conn):
+            rekey_mod.reseal_all(conn, self.key(), new_key)
+            for key, value in {**rows, **recovery}.items():
+                store.set_meta(conn, key, value)
+        self._key = new_key
+        store.scrub_wal(conn)
+        self._read_settings()
+        self._load_records()
+        return code
+
+    def fingerprint(self) -> str:
+        public = store.get_meta(self.conn(), "signing_public")
+        return signing.fingerprint(bytes.fromhex(public)) if public else ""
+
+    def sign(self, data: bytes) -> tuple[bytes, bytes]:
+        """(public key, signature) of ``data`` with this vault's Ed25519 key."""
+        conn = self.conn()
+        private = crypto.unseal(
+            self.key(), bytes.fromhex(store.get_meta(conn, "signing_key")), SIGNING_AAD
+        )
+        return signing.public_of(private), signing.sign(private, data)
 
     def created(self) -> str:
-        return store.get_meta(self.conn(), "created")
+        self.conn()
+        return str(self._settings.get("created", ""))
 
     # -- settings stored in the vault ------------------------------------------------------
     def wipe_after(self) -> int:
-        return int(store.get_meta(self.conn(), "wipe_after", "0") or 0)
+        self.conn()
+        return int(self._settings.get("wipe_after", 0) or 0)
 
     def set_wipe_after(self, failures: int) -> None:
         if not (failures == 0 or WIPE_MIN <= failures <= WIPE_MAX):
@@ -354,11 +526,14 @@ class Vault:
                 )
             )
         conn = self.require_writable()
+        self._settings["wipe_after"] = failures
         with store.transaction(conn):
-            store.set_meta(conn, "wipe_after", str(failures))
+            _write_settings(conn, self.key(), self._settings)
+        self._save_state()
 
     def failures(self) -> int:
-        return int(store.get_meta(self.conn(), "failures", "0") or 0)
+        conn = self.conn()
+        return state.combined(conn, self.path, self._vault_id(conn)).failures
 
     # -- records ---------------------------------------------------------------------------
     def _load_records(self) -> None:
@@ -380,6 +555,32 @@ class Vault:
                 self._errors.append(ItemError(record_id, describe(exc)))
                 continue
             self._records[record_id] = record
+        self._check_manifest(conn)
+
+    def _check_manifest(self, conn: sqlite3.Connection) -> None:
+        self.integrity = {}
+        if int(store.get_meta(conn, "version", "1") or 1) < 2:
+            return
+        side, _ok = state.read_side(self.path, self._vault_id(conn))
+        try:
+            expected = manifest.unseal(self.key(), manifest.check_row(conn))
+        except (ValueError, DecryptError, sqlite3.DatabaseError):
+            self.integrity = {manifest.WHOLE: [manifest.missing_note()]}
+        else:
+            try:
+                unreadable = frozenset(e.item_id for e in self._errors)
+                outside = side.counter if side else 0
+                self.integrity = manifest.compare(conn, expected, outside, unreadable)
+            except sqlite3.DatabaseError as exc:
+                self.integrity = {manifest.WHOLE: [describe(exc)]}
+        for record_id, notes in self.integrity.items():
+            for text in notes:
+                self._errors.append(ItemError(record_id, text))
+
+    def problems_for(self, record_id: str) -> list[str]:
+        """What the manifest check found for this record and for the whole vault."""
+        self.conn()
+        return self.integrity.get(manifest.WHOLE, []) + self.integrity.get(record_id, [])
 
     def reload(self) -> None:
         """Decrypt every record again from the file (another process may have saved)."""
@@ -412,25 +613,27 @@ class Vault:
     def save(self, record: Incident) -> Incident:
         """Validate, encrypt and commit one record in one transaction; drops its draft."""
         record.validate()
-        conn = self.require_writable()
         record.updated = now_utc()
         blob = self.seal_json(record.to_dict(), crypto.aad("record", record.id))
         updated = crypto.seal(self.key(), record.updated.encode(), crypto.aad("updated", record.id))
-        with store.transaction(conn):
+        with self.writing() as contents:
+            conn = self.conn()
             conn.execute(
                 "INSERT INTO records (id, blob, updated) VALUES (?, ?, ?) ON CONFLICT(id) "
                 "DO UPDATE SET blob = excluded.blob, updated = excluded.updated",
                 (record.id, blob, updated),
             )
             conn.execute("DELETE FROM drafts WHERE id = ?", (record.id,))
+            contents.set_record(record.id, blob)
         self._records[record.id] = record
         return record
 
     def delete_record(self, record_id: str) -> None:
-        """Remove a record with its draft and attachments, in one transaction."""
+        """Remove a record with its draft and attachments, in one transaction; secure_delete
+        zeroes the freed pages and the WAL is zeroed, so nothing of it stays decryptable."""
         record_id = self.get(record_id).id
-        conn = self.require_writable()
-        with store.transaction(conn):
+        with self.writing() as contents:
+            conn = self.conn()
             conn.execute(
                 "DELETE FROM chunks WHERE attachment_id IN "
                 "(SELECT id FROM attachments WHERE record_id = ?)",
@@ -439,7 +642,10 @@ class Vault:
             conn.execute("DELETE FROM attachments WHERE record_id = ?", (record_id,))
             conn.execute("DELETE FROM drafts WHERE id = ?", (record_id,))
             conn.execute("DELETE FROM records WHERE id = ?", (record_id,))
+            contents.drop_record(record_id)
         self._records.pop(record_id, None)
+        with contextlib.suppress(sqlite3.Error, OSError):
+            store.scrub_wal(self.conn())
 
     # -- drafts ----------------------------------------------------------------------------
     def save_draft(self, record_id: str, data: dict[str, Any]) -> None:
@@ -479,6 +685,6 @@ def describe(exc: BaseException) -> str:
 
 
 def delete_files(path: Path) -> None:
-    for item in side_files(path):
-        with contextlib.suppress(FileNotFoundError):
-            item.unlink()
+    """Crypto-erase: keys overwritten in place, the file and its side files zeroed, removed."""
+    erase.erase_file(path)
+    state.remove_side(path)
