@@ -106,7 +106,7 @@ def test_state_legislators(public_data: Path, capsys: pytest.CaptureFixture[str]
     data = json.loads(capsys.readouterr().out)
     assert {(r["title"], r["chamber"]) for r in data} == {
         ("Senator", "upper"),
-        ("Assemblymember", "lower"),
+        ("Assembly Member", "lower"),
     }
 
 

@@ -113,7 +113,7 @@ def test_offices_district_first_then_washington_as_given(full: Directory) -> Non
 
 def test_state_legislators_have_their_states_titles(full: Directory) -> None:
     ca = full.find_by_state("CA", level="state")
-    assert {r.title for r in ca if r.kind == model.STATE_LOWER} == {"Assemblymember"}
+    assert {r.title for r in ca if r.kind == model.STATE_LOWER} == {"Assembly Member"}
     assert {r.title for r in ca if r.kind == model.STATE_UPPER} == {"Senator"}
     assert sum(r.kind == model.STATE_LOWER for r in ca) == 7  # the excerpt's CA files
     assert sum(r.kind == model.STATE_UPPER for r in ca) == 7
@@ -244,7 +244,7 @@ def test_store_uses_wal_and_records_its_schema_version(tmp_path: Path) -> None:
         directory.data_as_of()
     conn = sqlite3.connect(tmp_path / "d" / "directory.sqlite3")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+    assert conn.execute("SELECT version FROM schema_version").fetchone()[0] == 3
     conn.execute("UPDATE schema_version SET version = 99")
     conn.commit()
     conn.close()
@@ -308,5 +308,5 @@ def test_version_1_file_gains_the_gender_column_and_keeps_its_rows(tmp_path: Pat
         durbin = directory.get("D000563")
     assert durbin.full_name == "Richard J. Durbin" and durbin.gender == ""
     conn = sqlite3.connect(folder / "directory.sqlite3")
-    assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 2
+    assert conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 3
     conn.close()

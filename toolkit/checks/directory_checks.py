@@ -49,6 +49,6 @@ def directory_lookup(data: Path) -> str:
         raise AssertionError(f"ZIP 60602 should list 2 senators and 2 representatives: {kinds}")
     if split[2].offices[0].lines[-1] != "Washington DC 20515-1307":
         raise AssertionError(f"Washington address not as given: {split[2].offices[0].lines}")
-    if [r.title for r in ana] != ["Assemblymember"]:
+    if [r.title for r in ana] != ["Assembly Member"]:
         raise AssertionError(f"California's lower chamber title is wrong: {ana}")
     return f"sample imported; ZIP 60602 gives {len(split)} candidates in 2 districts"

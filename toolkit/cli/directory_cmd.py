@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,29 @@ from toolkit.directory.addressbook import BookEntry
 from toolkit.directory.directory import FEDERAL, STATE, Directory, SourceInfo
 from toolkit.directory.model import KINDS, Recipient
 from toolkit.directory.parsed import OPENSTATES, ZCCD
+from toolkit.directory.safe_text import safe, safe_json
 from toolkit.errors import UserError
 from toolkit.i18n import _
+
+
+def say(text: str = "") -> None:
+    print(safe(text))
+
+
+def say_json(text: str) -> None:
+    print(safe_json(text))
+
+
+def guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """The command with its error messages made safe for a terminal: they quote files."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except UserError as exc:
+            raise UserError(safe(str(exc))) from exc
+
+    return run
 
 
 def register(subparsers: Any) -> None:
@@ -26,7 +48,7 @@ def register(subparsers: Any) -> None:
     )
     imp = actions.add_parser("import", help=_("import data files or folders you downloaded"))
     imp.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
-    imp.set_defaults(func=import_files)
+    imp.set_defaults(func=guarded(import_files))
 
     find = actions.add_parser("find", help=_("find representatives by ZIP code or by state"))
     where = find.add_mutually_exclusive_group(required=True)
@@ -45,11 +67,11 @@ def register(subparsers: Any) -> None:
         help=_("with --level state: only the upper or lower chamber"),
     )
     find.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
-    find.set_defaults(func=find_recipients)
+    find.set_defaults(func=guarded(find_recipients))
 
     status = actions.add_parser("status", help=_("show what is imported and how old it is"))
     status.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
-    status.set_defaults(func=show_status)
+    status.set_defaults(func=guarded(show_status))
 
     book = actions.add_parser("book", help=_("the address book: city councils and others"))
     register_book(book)
@@ -61,24 +83,24 @@ def register_book(book: argparse.ArgumentParser) -> None:
     )
     add = actions.add_parser("add", help=_("add a contact"))
     add_entry_arguments(add, required=True)
-    add.set_defaults(func=book_add)
+    add.set_defaults(func=guarded(book_add))
     edit = actions.add_parser("edit", help=_("change a contact (only the fields given)"))
     edit.add_argument("id", metavar="ID", help=_("the contact's id, such as book-3"))
     add_entry_arguments(edit, required=False)
-    edit.set_defaults(func=book_edit)
+    edit.set_defaults(func=guarded(book_edit))
     delete = actions.add_parser("delete", help=_("delete a contact"))
     delete.add_argument("id", metavar="ID", help=_("the contact's id, such as book-3"))
-    delete.set_defaults(func=book_delete)
+    delete.set_defaults(func=guarded(book_delete))
     listing = actions.add_parser("list", help=_("list the contacts"))
     listing.add_argument("--state", help=_("only contacts in this state"))
     listing.add_argument("--city", help=_("only contacts in this city"))
     listing.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
-    listing.set_defaults(func=book_list)
+    listing.set_defaults(func=guarded(book_list))
     imp = actions.add_parser(
         "import", help=_("add contacts from a CSV file (name, title, organization, address)")
     )
     imp.add_argument("file", type=Path, metavar="FILE.csv")
-    imp.set_defaults(func=book_import)
+    imp.set_defaults(func=guarded(book_import))
 
 
 def add_entry_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
@@ -99,7 +121,7 @@ def import_files(args: argparse.Namespace) -> int:
     with open_directory() as directory:
         results = directory.import_paths(args.paths)
     for result in results:
-        print(
+        say(
             _("Imported {count} records ({source}) from {file}").format(
                 count=result.count, source=result.source, file=result.file
             )
@@ -109,11 +131,11 @@ def import_files(args: argparse.Namespace) -> int:
 
 def print_recipients(directory: Directory, recipients: list[Recipient]) -> None:
     for recipient in recipients:
-        print()
-        print(f"{display.one_line(recipient)}  [{recipient.id}]")
-        print("    " + display.first_address(recipient))
+        say()
+        say(f"{display.one_line(recipient)}  [{recipient.id}]")
+        say("    " + display.first_address(recipient))
         if directory.term_ended(recipient):
-            print(
+            say(
                 "    "
                 + _("Warning: this term ended on {date}; import newer data.").format(
                     date=recipient.term_end
@@ -142,7 +164,7 @@ def find_recipients(args: argparse.Namespace) -> int:
             places = []
         if args.json:
             data = [display.recipient_json(r, directory.term_ended(r)) for r in recipients]
-            print(json.dumps(data, indent=2, ensure_ascii=False))
+            say_json(json.dumps(data, indent=2, ensure_ascii=False))
             return 0
         if not recipients:
             raise UserError(
@@ -152,16 +174,16 @@ def find_recipients(args: argparse.Namespace) -> int:
             )
         if len(places) > 1:
             names = ", ".join(f"{state}-{district}" for state, district in places)
-            print(
+            say(
                 _(
                     "ZIP {zip} spans {count} districts ({names}): choose the one for your street "
                     "address."
                 ).format(zip=args.zip.strip()[:5], count=len(places), names=names)
             )
         print_recipients(directory, recipients)
-        print()
+        say()
         for info in relevant_sources(directory, args):
-            print(display.as_of_line(info))
+            say(display.as_of_line(info))
     return 0
 
 
@@ -176,12 +198,12 @@ def show_status(args: argparse.Namespace) -> int:
             "expired_terms": [r.id for r in expired],
             "address_book": contacts,
         }
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        say_json(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    print(display.as_of_summary([]) if not infos else "\n".join(map(display.as_of_line, infos)))
-    print(_("Address book: {count} contacts").format(count=contacts))
+    say(display.as_of_summary([]) if not infos else "\n".join(map(display.as_of_line, infos)))
+    say(_("Address book: {count} contacts").format(count=contacts))
     if expired:
-        print(_("Warning: {count} terms have ended; import newer data.").format(count=len(expired)))
+        say(_("Warning: {count} terms have ended; import newer data.").format(count=len(expired)))
     return 0
 
 
@@ -199,7 +221,7 @@ def entry_from_args(args: argparse.Namespace, base: BookEntry) -> BookEntry:
 def book_add(args: argparse.Namespace) -> int:
     with open_directory() as directory:
         recipient = directory.book_add(entry_from_args(args, BookEntry(name="")))
-    print(_("Added {name} as {id}").format(name=recipient.full_name, id=recipient.id))
+    say(_("Added {name} as {id}").format(name=recipient.full_name, id=recipient.id))
     return 0
 
 
@@ -207,14 +229,14 @@ def book_edit(args: argparse.Namespace) -> int:
     with open_directory() as directory:
         entry = entry_from_args(args, directory.book_entry(args.id))
         recipient = directory.book_edit(args.id, entry)
-    print(_("Saved {name} ({id})").format(name=recipient.full_name, id=recipient.id))
+    say(_("Saved {name} ({id})").format(name=recipient.full_name, id=recipient.id))
     return 0
 
 
 def book_delete(args: argparse.Namespace) -> int:
     with open_directory() as directory:
         directory.book_delete(args.id)
-    print(_("Deleted {id}").format(id=args.id))
+    say(_("Deleted {id}").format(id=args.id))
     return 0
 
 
@@ -222,29 +244,29 @@ def book_list(args: argparse.Namespace) -> int:
     with open_directory() as directory:
         contacts = directory.book_list(args.state, args.city)
     if args.json:
-        print(
+        say(
             json.dumps(
                 [display.recipient_json(r, False) for r in contacts], indent=2, ensure_ascii=False
             )
         )
         return 0
     if not contacts:
-        print(
+        say(
             _(
                 "The address book is empty: add contacts with "
                 "\u201ctoolkit directory book add\u201d."
             )
         )
     for contact in contacts:
-        print(f"{display.one_line(contact)}  [{contact.id}]")
+        say(f"{display.one_line(contact)}  [{contact.id}]")
         if contact.organization:
-            print("    " + contact.organization)
-        print("    " + display.first_address(contact))
+            say("    " + contact.organization)
+        say("    " + display.first_address(contact))
     return 0
 
 
 def book_import(args: argparse.Namespace) -> int:
     with open_directory() as directory:
         added = directory.book_import_csv(args.file)
-    print(_("Added {count} contacts from {file}").format(count=len(added), file=args.file.name))
+    say(_("Added {count} contacts from {file}").format(count=len(added), file=args.file.name))
     return 0

@@ -6,14 +6,28 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from toolkit.directory.safe_text import safe, safe_json
 from toolkit.errors import UserError
 from toolkit.i18n import _, current_language
 
 LEVEL_CHOICES = ("federal", "state", "city")
 PAPERS = ("letter", "a4")
+
+
+def guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """The command with its error messages made safe for a terminal: they quote files."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except UserError as exc:
+            raise UserError(safe(str(exc))) from exc
+
+    return run
 
 
 def register(subparsers: Any) -> None:
@@ -25,7 +39,7 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--level", choices=LEVEL_CHOICES, help=_("only this level"))
     listing.add_argument("--lang", help=_("only templates written in this language"))
     listing.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
-    listing.set_defaults(func=list_templates_cmd)
+    listing.set_defaults(func=guarded(list_templates_cmd))
 
     letter = subparsers.add_parser("letter", help=_("write one letter as a PDF"))
     letter.add_argument("template_id", metavar="TEMPLATE_ID")
@@ -48,11 +62,19 @@ def register(subparsers: Any) -> None:
             "nearest the sender)"
         ),
     )
+    letter.add_argument(
+        "--allow-mismatch",
+        action="store_true",
+        help=_(
+            "print the letter even though the recipient does not represent the sender's ZIP "
+            "or holds another office than the letter is written for"
+        ),
+    )
     _common(letter)
     target = letter.add_mutually_exclusive_group(required=True)
     target.add_argument("--out", type=Path, help=_("the PDF file to write"))
     target.add_argument("--text", action="store_true", help=_("print the letter as plain text"))
-    letter.set_defaults(func=letter_cmd)
+    letter.set_defaults(func=guarded(letter_cmd))
 
     letters = subparsers.add_parser("letters", help=_("letter-writing drives"))
     drive = letters.add_subparsers(
@@ -70,12 +92,19 @@ def register(subparsers: Any) -> None:
     batch.add_argument("--envelopes", type=Path, help=_("also write #10 envelopes to this PDF"))
     batch.add_argument("--labels", type=Path, help=_("also write address labels to this PDF"))
     batch.add_argument(
+        "--summary",
+        type=Path,
+        help=_(
+            "also write a CSV for the organizer: row, sender, recipient, office, pages, problems"
+        ),
+    )
+    batch.add_argument(
         "--to",
         dest="recipient_id",
         help=_("the recipient for rows that name none (a directory id)"),
     )
     _common(batch)
-    batch.set_defaults(func=batch_cmd)
+    batch.set_defaults(func=guarded(batch_cmd))
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -85,7 +114,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _warn(message: str) -> None:
-    print(f"toolkit: warning: {message}", file=sys.stderr)
+    print(f"toolkit: warning: {safe(message)}", file=sys.stderr)
 
 
 def _template_json(meta: Any, language: str) -> dict[str, Any]:
@@ -124,7 +153,11 @@ def list_templates_cmd(args: argparse.Namespace) -> int:
     found = list_templates(args.level, args.lang)
     if args.json:
         print(
-            json.dumps([_template_json(m, language) for m in found], indent=2, ensure_ascii=False)
+            safe_json(
+                json.dumps(
+                    [_template_json(m, language) for m in found], indent=2, ensure_ascii=False
+                )
+            )
         )
         return 0
     if not found:
@@ -221,6 +254,7 @@ def letter_cmd(args: argparse.Namespace) -> int:
     from toolkit.atomic import write_atomic
     from toolkit.letters.catalog import get_template
     from toolkit.letters.compose import compose, copy_text
+    from toolkit.letters.constituency import directory_places, recipient_problems
     from toolkit.letters.fields import validate_fields
     from toolkit.letters.letter_pdf import render_letter, too_long_warning
     from toolkit.letters.recipients import directory_lookup, recipient_from_values
@@ -232,6 +266,15 @@ def letter_cmd(args: argparse.Namespace) -> int:
         values["recipient_id"] = args.recipient_id
     validate_fields(meta, values)
     recipient = recipient_from_values(values, meta.recipient_kind, directory_lookup())
+    mismatches, notes = recipient_problems(meta.level, values, recipient, directory_places())
+    if mismatches and not args.allow_mismatch:
+        raise UserError(
+            _("Not written: {problems}. To write it anyway, add --allow-mismatch.").format(
+                problems="; ".join(mismatches)
+            )
+        )
+    for note in [*mismatches, *notes]:
+        _warn(note)
     letter = compose(
         meta,
         values,
@@ -244,7 +287,7 @@ def letter_cmd(args: argparse.Namespace) -> int:
     for warning in letter.warnings:
         _warn(warning)
     if args.text:
-        print(copy_text(letter), end="")
+        print(safe(copy_text(letter), keep_newlines=True), end="")
         return 0
     rendered = render_letter(letter, _paper(args.paper))
     for note in rendered.warnings[0]:
@@ -276,8 +319,19 @@ def batch_cmd(args: argparse.Namespace) -> int:
     plan = plan_drive(meta, args.csv, language, default, lookup, _day(args.date))
     _warn_if_stale(meta)
     for problem in plan.problems:
-        print(_("skipped: {problem}").format(problem=problem.line()), file=sys.stderr)
-    output = write_drive(plan, args.out, _paper(args.paper), args.envelopes, args.labels)
+        print(safe(_("skipped: {problem}").format(problem=problem.line())), file=sys.stderr)
+    for note in plan.notes:
+        _warn(note.line())
+    if plan.identical_warning():
+        _warn(plan.identical_warning())
+    output = write_drive(
+        plan,
+        args.out,
+        _paper(args.paper),
+        args.envelopes,
+        args.labels,
+        summary=args.summary,
+    )
     for warning in output.warnings:
         _warn(warning.line())
     print(
@@ -286,7 +340,7 @@ def batch_cmd(args: argparse.Namespace) -> int:
         )
     )
     for label, count in plan.counts():
-        print(f"  {count:>5}  {label}")
+        print(safe(f"  {count:>5}  {label}"))
     for path in output.files:
-        print(_("Wrote {path}").format(path=path))
+        print(safe(_("Wrote {path}").format(path=path)))
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from toolkit.directory import congress, openstates, zccd
+from toolkit.directory import census, congress, openstates, zccd
 from toolkit.directory.errors import ImportFileError
 from toolkit.directory.parsed import ParsedFile
 from toolkit.directory.textfile import header_key, read_text
@@ -19,7 +19,8 @@ def unknown_file(path: Path) -> ImportFileError:
     return ImportFileError(
         _(
             "{file} is not a file the directory can import. Expected legislators-current.csv or "
-            ".json, legislators-district-offices.json, zccd.csv, or Open States .yml files."
+            ".json, legislators-district-offices.json, zccd.csv, the Census ZCTA relationship "
+            "files (tab20_..._zcta520_natl.txt), or Open States .yml files."
         ).format(file=path.name)
     )
 
@@ -41,7 +42,8 @@ def parse_folder(folder: Path, today: str) -> list[ParsedFile]:
     people = sorted(p for p in folder.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
     results = [openstates.parse_people(people, today, whole_state=True)] if people else []
     for child in sorted(folder.iterdir()):
-        if child.is_file() and child.suffix.lower() in (".csv", ".json"):
+        census_file = child.suffix.lower() == ".txt" and child.name.lower().startswith("tab20")
+        if child.is_file() and (child.suffix.lower() in (".csv", ".json") or census_file):
             results.append(parse_file(child, today))
         elif (
             child.is_dir() and not child.name.startswith(".") and child.name not in OPENSTATES_SKIP
@@ -62,6 +64,8 @@ def parse_file(path: Path, today: str) -> ParsedFile:
                 file=path.name
             )
         )
+    if suffix == ".txt" and census.looks_like_census(read_text(path).partition("\n")[0]):
+        return census.parse_census(path)
     if suffix == ".csv":
         return parse_csv(path)
     if suffix == ".json":

@@ -9,11 +9,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from toolkit.directory import addressbook, model, store
+from toolkit.directory import addressbook, districts, model, store
 from toolkit.directory.addressbook import BookEntry
 from toolkit.directory.detect import parse_path
 from toolkit.directory.errors import (
@@ -50,6 +50,42 @@ class SourceInfo:
     imported_at: str  # ISO date and time
     dataset_date: str  # ISO date or ""
     count: int
+    vintage: str = ""  # Census tables: "cd:119", "sldu:2024"
+
+
+@dataclass(frozen=True)
+class ZipDistrict:
+    """A district a ZIP area touches, and its share of the ZIP's land (None: not known)."""
+
+    level: str  # "cd", "sldu", "sldl"
+    state: str
+    district: str
+    share: float | None
+
+    @property
+    def division(self) -> str:
+        return districts.division_id(self.state, self.level, self.district)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Someone who may represent a ZIP: the district's share of the ZIP's land, when known."""
+
+    recipient: Recipient
+    share: float | None
+    level: str  # "cd", "sldu", "sldl", or "state" for a senator
+
+
+@dataclass
+class ZipResult:
+    """What ``find_all_by_zip`` found: the candidates, the districts no one imported holds, and
+    the data still to import for a complete answer."""
+
+    zip: str
+    places: dict[str, list[ZipDistrict]] = field(default_factory=dict)
+    candidates: list[Candidate] = field(default_factory=list)
+    unmatched: list[ZipDistrict] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -152,7 +188,7 @@ class Directory:
 
     def data_as_of(self) -> list[SourceInfo]:
         rows = self.connection().execute(
-            "SELECT source, kind, file, imported_at, dataset_date, count FROM sources"
+            "SELECT source, kind, file, imported_at, dataset_date, count, vintage FROM sources"
             " ORDER BY source"
         )
         return [SourceInfo(*row) for row in rows]
@@ -162,27 +198,120 @@ class Directory:
     def districts_for_zip(self, zip_code: str) -> list[tuple[str, str]]:
         """(state, district) pairs the ZIP touches; raises when the ZIP is not in the table."""
         zip5 = normalize_zip(zip_code)
-        conn = self.connection()
-        if conn.execute("SELECT 1 FROM zccd LIMIT 1").fetchone() is None:
+        if "cd" not in self.zip_levels():
             raise NotImportedError(
                 _(
                     "The ZIP-to-district table is not imported yet: import zccd.csv first "
                     "(toolkit directory import zccd.csv)."
                 )
             )
-        rows = conn.execute(
-            "SELECT state, district FROM zccd WHERE zcta = ?"
-            " ORDER BY state, CAST(district AS INTEGER)",
-            (zip5,),
-        ).fetchall()
-        if not rows:
+        places = sorted(
+            self.zip_districts(zip5, "cd"),
+            key=lambda p: (p.state, int(p.district) if p.district.isdigit() else 0),
+        )
+        if not places:
             raise NoMatchError(
                 _(
                     "No district found for ZIP {zip}. PO-box ZIPs are not in the table: look up "
                     "by state and district instead."
                 ).format(zip=zip5)
             )
-        return [(state, district) for state, district in rows]
+        return [(p.state, p.district) for p in places]
+
+    def zip_levels(self) -> set[str]:
+        """Which ZIP tables are imported: "cd" (zccd.csv or the Census file), "sldu", "sldl"."""
+        conn = self.connection()
+        levels = {row[0] for row in conn.execute("SELECT DISTINCT level FROM zip_districts")}
+        if conn.execute("SELECT 1 FROM zccd LIMIT 1").fetchone() is not None:
+            levels.add("cd")
+        return levels
+
+    def zip_districts(self, zip_code: str, level: str) -> list[ZipDistrict]:
+        """The districts of ``level`` a ZIP touches, largest share first; [] when the table for
+        that level is imported but lacks the ZIP, or is not imported at all."""
+        zip5 = normalize_zip(zip_code)
+        conn = self.connection()
+        rows = conn.execute(
+            "SELECT state, district, share FROM zip_districts WHERE zcta = ? AND level = ?"
+            " ORDER BY share DESC, state, CAST(district AS INTEGER), district",
+            (zip5, level),
+        ).fetchall()
+        if rows or level != "cd":
+            return [ZipDistrict(level, state, district, share) for state, district, share in rows]
+        return [
+            ZipDistrict(level, state, district, None)
+            for state, district in conn.execute(
+                "SELECT state, district FROM zccd WHERE zcta = ?"
+                " ORDER BY state, CAST(district AS INTEGER)",
+                (zip5,),
+            )
+        ]
+
+    def find_all_by_zip(self, zip_code: str) -> ZipResult:
+        """Every member of Congress and every state legislator who may represent the ZIP, each
+        with the share of the ZIP's land in their district (senators: their state's share)."""
+        zip5 = normalize_zip(zip_code)
+        levels = self.zip_levels()
+        if not levels:
+            raise NotImportedError(
+                _(
+                    "No ZIP table is imported yet: import zccd.csv or the Census ZCTA relationship "
+                    "files (tab20_cd11920_zcta520_natl.txt, tab20_sldu202420_zcta520_natl.txt, "
+                    "tab20_sldl202420_zcta520_natl.txt)."
+                )
+            )
+        places = {level: self.zip_districts(zip5, level) for level in ("cd", "sldu", "sldl")}
+        if not any(places.values()):
+            raise NoMatchError(
+                _(
+                    "No district found for ZIP {zip}. PO-box ZIPs are not in the table: look up "
+                    "by state and district instead."
+                ).format(zip=zip5)
+            )
+        result = ZipResult(zip5, places=places)
+        if places["cd"] and self._imported(CONGRESS):
+            self._federal_candidates(places["cd"], result)
+        elif places["cd"]:
+            result.missing.append(_("Congress members"))
+        for level in ("sldu", "sldl"):
+            self._state_candidates(places[level], level, result)
+        return result
+
+    def _federal_candidates(self, cd: list[ZipDistrict], result: ZipResult) -> None:
+        for state in dict.fromkeys(place.state for place in cd):
+            mine = [place for place in cd if place.state == state]
+            known = [place.share for place in mine if place.share is not None]
+            state_share = sum(known) if len(known) == len(mine) else None
+            shares = {place.district: place.share for place in mine}
+            for recipient in self._federal(state, list(shares)):
+                if recipient.kind == model.US_SENATOR:
+                    result.candidates.append(Candidate(recipient, state_share, "state"))
+                else:
+                    result.candidates.append(
+                        Candidate(recipient, shares.get(recipient.district), "cd")
+                    )
+
+    def _state_candidates(self, places: list[ZipDistrict], level: str, result: ZipResult) -> None:
+        kind = model.STATE_UPPER if level == "sldu" else model.STATE_LOWER
+        for state in dict.fromkeys(place.state for place in places):
+            if not self._imported(f"{OPENSTATES}-{state.lower()}"):
+                name = _("State legislators of {state}").format(state=state)
+                if name not in result.missing:
+                    result.missing.append(name)
+                continue
+            people: dict[str, list[Recipient]] = {}
+            sql = SELECT_RECIPIENTS + " WHERE state = ? AND kind = ?" + ORDER
+            for recipient in self._recipients(sql, [state, kind]):
+                people.setdefault(districts.recipient_division(recipient), []).append(recipient)
+            for place in (p for p in places if p.state == state):
+                found = people.get(place.division, [])
+                if not found:
+                    result.unmatched.append(place)
+                result.candidates.extend(Candidate(r, place.share, level) for r in found)
+
+    def _imported(self, source: str) -> bool:
+        row = self.connection().execute("SELECT 1 FROM sources WHERE source = ?", (source,))
+        return row.fetchone() is not None
 
     def find_by_zip(self, zip_code: str) -> list[Recipient]:
         """Every senator of every state and every representative of every district the ZIP
@@ -346,8 +475,7 @@ class Directory:
         return [store.recipient_from_row(row, extra.get(row[0], [])) for row in rows]
 
     def _require(self, source: str, what: str, file_hint: str) -> None:
-        row = self.connection().execute("SELECT 1 FROM sources WHERE source = ?", (source,))
-        if row.fetchone() is None:
+        if not self._imported(source):
             raise NotImportedError(
                 _("{what}: not imported yet. Import {file} first.").format(
                     what=what, file=file_hint

@@ -13,6 +13,8 @@ CONGRESS = "congress"
 DISTRICT_OFFICES = "district-offices"
 ZCCD = "zccd"
 OPENSTATES = "openstates"
+# Census ZCTA relationship files: one source per level ("census-cd", "census-sldu", ...).
+CENSUS = "census"
 
 
 @dataclass
@@ -24,6 +26,9 @@ class ParsedFile:
     recipients: list[Recipient] = field(default_factory=list)
     district_offices: dict[str, list[Office]] = field(default_factory=dict)
     zccd_rows: list[tuple[str, str, str]] = field(default_factory=list)  # zcta, state, district
+    # Census files: (zcta, level, state, district, share of the ZIP area's land)
+    zip_rows: list[tuple[str, str, str, str, float]] = field(default_factory=list)
+    vintage: str = ""  # "cd:119", "sldu:2024": which districts the file describes
     # True: everything previously imported from this source is replaced; False: added or updated.
     replace: bool = True
 
@@ -31,6 +36,8 @@ class ParsedFile:
     def count(self) -> int:
         if self.kind == ZCCD:
             return len(self.zccd_rows)
+        if self.kind == CENSUS:
+            return len(self.zip_rows)
         if self.kind == DISTRICT_OFFICES:
             return sum(len(offices) for offices in self.district_offices.values())
         return len(self.recipients)

@@ -61,15 +61,24 @@ STATE_NAMES: dict[str, str] = {
     "MP": "Northern Mariana Islands",
 }
 
-# Members of the lower chamber are not "Representative" everywhere.
+# Census FIPS codes, the first two digits of every district GEOID.
+STATE_FIPS: dict[str, str] = {
+    "01": "AL", "02": "AK", "04": "AZ", "05": "AR", "06": "CA", "08": "CO", "09": "CT",
+    "10": "DE", "11": "DC", "12": "FL", "13": "GA", "15": "HI", "16": "ID", "17": "IL",
+    "18": "IN", "19": "IA", "20": "KS", "21": "KY", "22": "LA", "23": "ME", "24": "MD",
+    "25": "MA", "26": "MI", "27": "MN", "28": "MS", "29": "MO", "30": "MT", "31": "NE",
+    "32": "NV", "33": "NH", "34": "NJ", "35": "NM", "36": "NY", "37": "NC", "38": "ND",
+    "39": "OH", "40": "OK", "41": "OR", "42": "PA", "44": "RI", "45": "SC", "46": "SD",
+    "47": "TN", "48": "TX", "49": "UT", "50": "VT", "51": "VA", "53": "WA", "54": "WV",
+    "55": "WI", "56": "WY", "60": "AS", "66": "GU", "69": "MP", "72": "PR", "78": "VI",
+}  # fmt: skip
+
+# Members of the lower chamber are not "Representative" everywhere: the one table the importers
+# and the greetings share ("Dear Assembly Member Lee:"). Nebraska has one chamber of senators.
 LOWER_TITLES = {
-    "CA": "Assemblymember",
-    "NY": "Assemblymember",
-    "NV": "Assemblymember",
-    "NJ": "Assemblymember",
-    "MD": "Delegate",
-    "VA": "Delegate",
-    "WV": "Delegate",
+    **dict.fromkeys(("CA", "NV", "NY", "WI", "NJ"), "Assembly Member"),
+    **dict.fromkeys(("MD", "VA", "WV"), "Delegate"),
+    "NE": "Senator",
 }
 LOWER_CHAMBERS = {
     "CA": "California State Assembly",
@@ -111,7 +120,7 @@ def house_title(state: str) -> str:
 
 
 def state_title(state: str, chamber: str) -> str:
-    """The title of a state legislator: "Senator", "Representative", "Assemblymember", ..."""
+    """The title of a state legislator: "Senator", "Representative", "Assembly Member", ..."""
     if chamber == "lower":
         return LOWER_TITLES.get(state.upper(), "Representative")
     return "Senator"

@@ -9,17 +9,17 @@ from typing import Any
 
 from toolkit.directory.errors import DatabaseError
 from toolkit.directory.model import Office, Recipient
-from toolkit.directory.parsed import DISTRICT_OFFICES, OPENSTATES, ZCCD, ParsedFile
+from toolkit.directory.parsed import CENSUS, DISTRICT_OFFICES, OPENSTATES, ZCCD, ParsedFile
 from toolkit.i18n import _
 
 FILE_NAME = "directory.sqlite3"
-SCHEMA_VERSION = 2  # 2: recipients.gender
+SCHEMA_VERSION = 3  # 2: recipients.gender; 3: Census ZIP tables, book source and date
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (
     source TEXT PRIMARY KEY, kind TEXT NOT NULL, file TEXT NOT NULL, imported_at TEXT NOT NULL,
-    dataset_date TEXT NOT NULL, count INTEGER NOT NULL
+    dataset_date TEXT NOT NULL, count INTEGER NOT NULL, vintage TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS recipients (
     id TEXT PRIMARY KEY, source TEXT NOT NULL, kind TEXT NOT NULL, full_name TEXT NOT NULL,
@@ -38,10 +38,15 @@ CREATE TABLE IF NOT EXISTS zccd (
     zcta TEXT NOT NULL, state TEXT NOT NULL, district TEXT NOT NULL,
     PRIMARY KEY (zcta, state, district)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS zip_districts (
+    zcta TEXT NOT NULL, level TEXT NOT NULL, state TEXT NOT NULL, district TEXT NOT NULL,
+    share REAL NOT NULL, PRIMARY KEY (zcta, level, state, district)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS book (
     n INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, name TEXT NOT NULL,
     last_name TEXT NOT NULL, title TEXT NOT NULL, organization TEXT NOT NULL,
-    address TEXT NOT NULL, city TEXT NOT NULL, state TEXT NOT NULL
+    address TEXT NOT NULL, city TEXT NOT NULL, state TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '', verified_on TEXT NOT NULL DEFAULT ''
 );
 """
 
@@ -117,6 +122,12 @@ def _upgrade(conn: sqlite3.Connection, version: int) -> None:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(recipients)")}
         if "gender" not in columns:
             conn.execute("ALTER TABLE recipients ADD COLUMN gender TEXT NOT NULL DEFAULT ''")
+    if version < 3:
+        # Version 2 had no Census tables (created above), no vintage and no contact sources.
+        for table, column in (("sources", "vintage"), ("book", "source"), ("book", "verified_on")):
+            columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if column not in columns:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
     conn.execute("DELETE FROM schema_version")
     conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
 
@@ -205,6 +216,14 @@ def write_parsed(conn: sqlite3.Connection, item: ParsedFile, stamp: str, file: s
         conn.executemany(
             "INSERT INTO zccd (zcta, state, district) VALUES (?, ?, ?)", item.zccd_rows
         )
+    elif item.kind == CENSUS:
+        level = item.vintage.partition(":")[0]
+        conn.execute("DELETE FROM zip_districts WHERE level = ?", (level,))
+        conn.executemany(
+            "INSERT INTO zip_districts (zcta, level, state, district, share)"
+            " VALUES (?, ?, ?, ?, ?)",
+            item.zip_rows,
+        )
     elif item.kind == DISTRICT_OFFICES:
         conn.execute("DELETE FROM district_offices")
         conn.executemany(
@@ -228,7 +247,8 @@ def write_parsed(conn: sqlite3.Connection, item: ParsedFile, stamp: str, file: s
         row = conn.execute("SELECT count(*) FROM recipients WHERE source = ?", (item.source,))
         count = int(row.fetchone()[0])
     conn.execute(
-        "INSERT OR REPLACE INTO sources (source, kind, file, imported_at, dataset_date, count)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (item.source, item.kind, file, stamp, item.dataset_date, count),
+        "INSERT OR REPLACE INTO sources"
+        " (source, kind, file, imported_at, dataset_date, count, vintage)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (item.source, item.kind, file, stamp, item.dataset_date, count, item.vintage),
     )

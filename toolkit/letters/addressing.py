@@ -6,7 +6,7 @@ import re
 
 from toolkit.directory import model
 from toolkit.directory.model import Office, Recipient
-from toolkit.directory.states import STATE_NAMES
+from toolkit.directory.states import LOWER_TITLES, STATE_NAMES
 from toolkit.letters.phrases import greeting, name_greeting, phrase
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md"}
@@ -25,13 +25,10 @@ _CHAMBERS = {
     model.CITY_COUNCIL: "council",
 }
 MANUAL_ID = "manual"
+TYPED_SOURCE = "typed"
 # What a member of each state's lower chamber is called in a greeting; Nebraska has one chamber,
 # whose members are senators. Everywhere else: "Representative".
-STATE_LOWER_TITLES = {
-    **dict.fromkeys(("CA", "NV", "NY", "WI", "NJ"), "Assembly Member"),
-    **dict.fromkeys(("MD", "VA", "WV"), "Delegate"),
-    "NE": "Senator",
-}
+STATE_LOWER_TITLES = LOWER_TITLES
 # Titles our importers derive from the chamber (Open States gives no title): the greeting
 # follows the state's own table instead. A title typed by hand is kept as typed.
 _DERIVED_TITLE_SOURCES = ("Open States",)
@@ -60,33 +57,42 @@ def address_lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in raw if line.strip())
 
 
-def _manual_kind(title: str, template_kind: str) -> str:
+# Words in a typed title or name that mean a local official, whatever the letter was written for.
+_COUNCIL_WORDS = ("council", "alder", "concejal")
+_LOCAL_WORDS = ("commissioner", "mayor", "supervisor", "sheriff", "clerk", "board", "county")
+
+
+def _manual_kind(title: str, name: str, template_kind: str) -> str:
     lowered = title.lower()
+    words = f"{lowered} {name.lower()}"
+    if any(word in words for word in _COUNCIL_WORDS):
+        return model.CITY_COUNCIL
+    if any(word in words for word in _LOCAL_WORDS):
+        return model.OTHER
     if template_kind == "congress":
         senator = "senator" in lowered
         return model.US_SENATOR if senator else model.US_REPRESENTATIVE
     if template_kind == "state_legislator":
         return model.STATE_UPPER if "senator" in lowered else model.STATE_LOWER
-    if template_kind == "city_council" or "council" in lowered or "alder" in lowered:
+    if template_kind == "city_council":
         return model.CITY_COUNCIL
     return model.OTHER
 
 
 def manual_recipient(name: str, title: str, address: str, template_kind: str) -> Recipient:
-    """A recipient typed by hand: anyone not in the directory, or a whole city council."""
-    kind = _manual_kind(title, template_kind)
+    """A recipient typed by hand: anyone not in the directory, or a whole city council. The
+    title is kept as typed: a blank one is never guessed ("Dear Board of Commissioners:")."""
     name = " ".join(name.split())
-    # A state legislator's default title depends on the state, known only when composing.
-    default = "" if kind in (model.STATE_UPPER, model.STATE_LOWER) else _DEFAULT_TITLES.get(kind)
+    kind = _manual_kind(title, name, template_kind)
     return Recipient(
         id=MANUAL_ID,
         kind=kind,
         full_name=name,
         last_name=last_name_of(name),
-        title=title.strip() or (default or "" if name else ""),
+        title=" ".join(title.split()),
         chamber=_CHAMBERS.get(kind, ""),
         offices=(Office("", address_lines(address)),) if address.strip() else (),
-        source="typed",
+        source=TYPED_SOURCE,
     )
 
 
@@ -112,6 +118,8 @@ def greeting_title(recipient: Recipient, state_hint: str = "") -> str:
     title = recipient.title.strip()
     if recipient.kind in state_kinds and (not title or recipient.source in _DERIVED_TITLE_SOURCES):
         return state_legislator_title(recipient.state or state_hint, recipient.kind)
+    if recipient.source == TYPED_SOURCE:
+        return title  # typed by hand: no title is invented for a name the app cannot read
     return title or _DEFAULT_TITLES.get(recipient.kind, "")
 
 

@@ -40,6 +40,8 @@ class Letter:
     recipient_key: str
     recipient_label: str
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    recipient_kind: str = ""
+    office: str = ""  # the label of the office addressed: "District office (Chicago)"
 
     def edited(self, text: str) -> Letter:
         return replace(self, text=text)
@@ -131,6 +133,9 @@ def compose(
         "letter_date": day.isoformat(),
     }
     body = render_body(meta, language, context)
+    personal = str(clean.get("personal_line", "")).strip()
+    if personal:
+        body = f"{body}\n\n{personal}"
     sender = return_address(clean)
     text = assemble_text(
         sender,
@@ -159,6 +164,10 @@ def compose(
         recipient_key=recipient_key(recipient, inside),
         recipient_label=recipient_label(recipient, greeting),
         warnings=tuple(warnings),
+        recipient_kind=recipient.kind,
+        office=office.label
+        if (office := addressing.choose_office(recipient, office_index))
+        else "",
     )
 
 

@@ -5,7 +5,9 @@ Bad rows are reported by row number and skipped; every good row still gets its l
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -13,11 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.atomic import write_atomic
+from toolkit.directory import model
 from toolkit.directory.model import Recipient
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.letters.catalog import TemplateMeta, check_language
 from toolkit.letters.compose import Letter, compose
+from toolkit.letters.constituency import (
+    PlacesLookup,
+    directory_places,
+    is_true,
+    recipient_problems,
+)
 from toolkit.letters.drive_csv import read_drive_csv
 from toolkit.letters.fields import FieldError, validate_fields
 from toolkit.letters.letter_pdf import (
@@ -50,6 +59,10 @@ class DrivePlan:
     letters: list[Letter] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    # Printed but worth a look: a mismatch the row accepted, a district that was not checked.
+    notes: list[RowProblem] = field(default_factory=list)
+    senders: dict[int, str] = field(default_factory=dict)  # row -> sender, for the summary
+    identical: int = 0  # letters whose wording another letter repeats word for word
 
     def counts(self) -> list[tuple[str, int]]:
         """(recipient, letters) in the order the letters are printed."""
@@ -59,6 +72,16 @@ class DrivePlan:
             seen.setdefault(letter.recipient_label, counted[letter.recipient_label])
         return list(seen.items())
 
+    def identical_warning(self) -> str:
+        total = len(self.letters)
+        if self.identical < IDENTICAL_MIN or self.identical * 3 < total:
+            return ""
+        return _(
+            "{count} of {total} letters have the same wording as another letter (no story or "
+            "line of their own). Offices count identical letters as one campaign: ask each "
+            "writer for a sentence of their own (the story or personal_line column)."
+        ).format(count=self.identical, total=total)
+
 
 @dataclass
 class DriveOutput:
@@ -66,6 +89,29 @@ class DriveOutput:
     letters: int
     pages: int
     warnings: list[RowProblem]
+    pages_per_letter: list[int] = field(default_factory=list)
+
+
+class MismatchError(UserError):
+    """The recipient does not represent the sender, or the letter is for another office."""
+
+
+IDENTICAL_MIN = 5
+# Printed in this order: senators, representatives, state senators, state representatives,
+# councils and other local officials; within each, by office, then by row.
+KIND_ORDER = {
+    kind: n
+    for n, kind in enumerate(
+        (
+            model.US_SENATOR,
+            model.US_REPRESENTATIVE,
+            model.STATE_UPPER,
+            model.STATE_LOWER,
+            model.CITY_COUNCIL,
+            model.OTHER,
+        )
+    )
+}
 
 
 def _row_letter(
@@ -75,7 +121,9 @@ def _row_letter(
     lookup: Lookup,
     default: Recipient | None,
     day: dt.date,
-) -> Letter:
+    places: PlacesLookup | None,
+) -> tuple[Letter, list[str]]:
+    """The row's letter and its notes; FieldError or MismatchError when it must not print."""
     problems: dict[str, str] = {}
     try:
         validate_fields(meta, values)
@@ -87,7 +135,20 @@ def _row_letter(
         problems["recipient"] = str(exc)
     if problems:
         raise FieldError(problems)
-    return compose(meta, values, recipient, language, day)
+    mismatches, notes = recipient_problems(meta.level, values, recipient, places)
+    if mismatches and not is_true(values.get("allow_mismatch", "")):
+        raise MismatchError(
+            _("{problems}. Not printed: to send it anyway, put yes in allow_mismatch.").format(
+                problems="; ".join(mismatches)
+            )
+        )
+    notes = [_("sent although {problem}").format(problem=p) for p in mismatches] + notes
+    return compose(meta, values, recipient, language, day), notes
+
+
+def _fingerprint(values: dict[str, str]) -> str:
+    words = f"{values.get('story', '')} {values.get('personal_line', '')}"
+    return " ".join(words.casefold().split())
 
 
 def plan_drive(
@@ -99,34 +160,48 @@ def plan_drive(
     day: dt.date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    places: PlacesLookup | None = None,
 ) -> DrivePlan:
-    """Compose a letter for every good row; rows with problems are listed, not fatal."""
+    """Compose a letter for every good row; rows with problems are listed, not fatal.
+    ``places`` answers which districts a ZIP lies in (default: the imported ZIP tables)."""
     check_language(meta, language)
     rows = read_drive_csv(csv_path, meta)
     lookup = lookup or directory_lookup()
+    places = places if places is not None else directory_places()
     day = day or dt.date.today()
     composed: list[tuple[Letter, int]] = []
     plan = DrivePlan()
+    prints: Counter[str] = Counter()
+    printed: dict[int, str] = {}
     for index, row in enumerate(rows):
         if cancelled is not None and cancelled():
             raise CancelledError
+        plan.senders[row.number] = _sender(row.values)
         try:
-            composed.append(
-                (
-                    _row_letter(meta, row.values, language, lookup, default_recipient, day),
-                    row.number,
-                )
+            letter, notes = _row_letter(
+                meta, row.values, language, lookup, default_recipient, day, places
             )
-        except FieldError as exc:
-            plan.problems.append(RowProblem(row.number, str(exc)))
+            composed.append((letter, row.number))
+            plan.notes.extend(RowProblem(row.number, note) for note in notes)
+            printed[row.number] = _fingerprint(row.values)
+            prints[printed[row.number]] += 1
         except UserError as exc:
             plan.problems.append(RowProblem(row.number, str(exc)))
         if progress is not None:
             progress(index + 1, len(rows))
-    composed.sort(key=lambda pair: (pair[0].recipient_key, pair[1]))
+    composed.sort(
+        key=lambda pair: (KIND_ORDER.get(pair[0].recipient_kind, 9), pair[0].recipient_key, pair[1])
+    )
     plan.letters = [letter for letter, _row in composed]
     plan.rows = [row for _letter, row in composed]
+    plan.identical = sum(1 for row in plan.rows if prints[printed[row]] > 1)
     return plan
+
+
+def _sender(values: dict[str, str]) -> str:
+    name = " ".join(values.get("sender_name", "").split())
+    place = " ".join(f"{values.get('sender_city', '')} {values.get('sender_state', '')}".split())
+    return f"{name} ({place})" if name and place else name or place
 
 
 def _slug(text: str) -> str:
@@ -148,8 +223,10 @@ def _write_folder(
     paper: str,
     progress: Progress | None,
     cancelled: Cancelled | None,
-) -> tuple[list[Path], int, list[RowProblem]]:
-    files, pages, warnings = [], 0, []
+) -> tuple[list[Path], list[int], list[RowProblem]]:
+    files: list[Path] = []
+    pages: list[int] = []
+    warnings: list[RowProblem] = []
     total = len(plan.letters)
     for index, (letter, row) in enumerate(zip(plan.letters, plan.rows, strict=True)):
         if cancelled is not None and cancelled():
@@ -158,12 +235,63 @@ def _write_folder(
         name = f"{index + 1:04d}-{_slug(letter.recipient_label)}-row{row}.pdf"
         write_atomic(folder / name, rendered.pdf)
         files.append(folder / name)
-        pages += rendered.page_count
+        pages.append(rendered.page_count)
         single = DrivePlan([letter], [row])
         warnings.extend(_page_warnings(single, rendered))
         if progress is not None:
             progress(index + 1, total)
     return files, pages, warnings
+
+
+class NoLettersError(UserError):
+    """Every row of the drive has a problem; the message lists each one."""
+
+
+def no_letters_message(plan: DrivePlan) -> str:
+    lines = [_("No letters to print: every row has a problem.")]
+    lines += [problem.line() for problem in plan.problems]
+    return "\n".join(lines)
+
+
+SUMMARY_COLUMNS = ("row", "sender", "recipient", "office", "pages", "problems")
+
+
+def summary_rows(plan: DrivePlan, pages: list[int]) -> list[dict[str, str]]:
+    """One line per row of the drive, in row order: what was printed for whom, or why not."""
+    found: dict[int, dict[str, str]] = {}
+    notes: dict[int, list[str]] = {}
+    for problem in [*plan.notes]:
+        notes.setdefault(problem.row, []).append(problem.reason)
+    for index, (letter, row) in enumerate(zip(plan.letters, plan.rows, strict=True)):
+        found[row] = {
+            "row": str(row),
+            "sender": plan.senders.get(row, letter.sender_name),
+            "recipient": letter.recipient_label,
+            "office": letter.office or (letter.mailing_address[-1:] or ("",))[0],
+            "pages": str(pages[index]) if index < len(pages) else "",
+            "problems": "; ".join(notes.get(row, [])),
+        }
+    for problem in plan.problems:
+        found[problem.row] = {
+            "row": str(problem.row),
+            "sender": plan.senders.get(problem.row, ""),
+            "recipient": "",
+            "office": "",
+            "pages": "0",
+            "problems": _("not printed: {reason}").format(reason=problem.reason),
+        }
+    return [found[row] for row in sorted(found)]
+
+
+def summary_csv(plan: DrivePlan, pages: list[int]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, SUMMARY_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for line in summary_rows(plan, pages):
+        # A spreadsheet runs cells that start with = + - @ as formulas: keep them text.
+        writer.writerow({k: ("'" + v if v[:1] in "=+-@" else v) for k, v in line.items()})
+    # A byte-order mark, so that Excel opens the accents right.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def write_drive(
@@ -174,23 +302,33 @@ def write_drive(
     labels: Path | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    summary: Path | None = None,
 ) -> DriveOutput:
-    """One combined PDF (``out`` ends in .pdf) or one PDF per letter in the folder ``out``."""
+    """One combined PDF (``out`` ends in .pdf) or one PDF per letter in the folder ``out``;
+    one envelope and one label per letter, in the letters' order; a summary CSV for the
+    organizer, also when no row could be printed."""
     if not plan.letters:
-        raise UserError(_("No letters to print: every row has a problem."))
+        if summary is not None:
+            write_atomic(Path(summary), summary_csv(plan, []))
+        raise NoLettersError(no_letters_message(plan))
     out = Path(out)
     if out.suffix.lower() == ".pdf":
         rendered = render_letters(plan.letters, paper, _("Letters"), progress, cancelled)
         write_atomic(out, rendered.pdf)
         files, pages, warnings = [out], rendered.page_count, _page_warnings(plan, rendered)
+        per_letter = list(rendered.pages)
     else:
         if out.exists() and not out.is_dir():
             raise UserError(_("{path} is not a folder.").format(path=out))
-        files, pages, warnings = _write_folder(plan, out, paper, progress, cancelled)
+        files, per_letter, warnings = _write_folder(plan, out, paper, progress, cancelled)
+        pages = sum(per_letter)
     if envelopes is not None:
         write_atomic(Path(envelopes), envelopes_pdf(plan.letters))
         files.append(Path(envelopes))
     if labels is not None:
         write_atomic(Path(labels), labels_pdf(plan.letters, paper))
         files.append(Path(labels))
-    return DriveOutput(files, len(plan.letters), pages, warnings)
+    if summary is not None:
+        write_atomic(Path(summary), summary_csv(plan, per_letter))
+        files.append(Path(summary))
+    return DriveOutput(files, len(plan.letters), pages, warnings, per_letter)

@@ -23,6 +23,9 @@ COLUMN_ALIASES = {
 }
 REQUIRED_COLUMNS = ("name", "street", "city", "state", "zip", "story")
 RECIPIENT_COLUMNS = ("recipient_id", "recipient_name", "recipient_title", "recipient_address")
+# personal_line: a sentence of the writer's own; allow_mismatch: "yes" sends a letter to someone
+# who does not represent the writer (or for another office) after all.
+OPTIONAL_COLUMNS = ("personal_line", "allow_mismatch")
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -75,7 +78,7 @@ def check_columns(path: Path, headings: list[str], meta: TemplateMeta) -> list[s
     """Canonical column names, or DriveFileError naming the missing and the unknown ones."""
     columns = [canonical(h) for h in headings]
     declared = {f.name for f in meta.fields}
-    known = {*COLUMN_ALIASES.values(), "story", *RECIPIENT_COLUMNS, *declared}
+    known = {*COLUMN_ALIASES.values(), "story", *RECIPIENT_COLUMNS, *OPTIONAL_COLUMNS, *declared}
     required = [COLUMN_ALIASES.get(c, c) for c in REQUIRED_COLUMNS]
     required += [f.name for f in meta.fields if f.required]
     missing = [c for c in required if c not in columns]
@@ -86,7 +89,9 @@ def check_columns(path: Path, headings: list[str], meta: TemplateMeta) -> list[s
             parts.append(_("missing columns: {names}").format(names=", ".join(missing)))
         if unknown:
             parts.append(_("unknown columns: {names}").format(names=", ".join(unknown)))
-        expected = ", ".join([*REQUIRED_COLUMNS, *sorted(declared), *RECIPIENT_COLUMNS])
+        expected = ", ".join(
+            [*REQUIRED_COLUMNS, *sorted(declared), *RECIPIENT_COLUMNS, *OPTIONAL_COLUMNS]
+        )
         raise DriveFileError(
             _("{file}: {problems}. The columns can be: {expected}").format(
                 file=path.name, problems="; ".join(parts), expected=expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QThread
+from PySide6.QtCore import QEvent, QObject, Qt, QThread
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -26,10 +26,22 @@ from toolkit.letters.drive import DriveOutput, DrivePlan
 JobSettings = Callable[[], tuple[str, str, str]]
 
 
+def accepted_ids_text() -> str:
+    return _(
+        "The recipient_id column accepts: a member of Congress's Bioguide id (such as D000563), "
+        "a state legislator's Open States id (ocd-person/...), or an address-book id (book-1, "
+        "book-2, ...), as \u201ctoolkit directory find\u201d and the address book list them. "
+        "Leave it empty to type recipient_name, recipient_title and recipient_address instead. "
+        "A row whose recipient does not represent the writer's ZIP, or holds another office "
+        "than the letter is for, is not printed unless its allow_mismatch column says yes."
+    )
+
+
 class DrivePanel(QWidget):
-    def __init__(self, job_settings: JobSettings) -> None:
+    def __init__(self, job_settings: JobSettings, data_dir: Path | None = None) -> None:
         super().__init__()
         self.job_settings = job_settings
+        self.data_dir = data_dir
         self.drive_thread: QThread | None = None
         self.worker: DriveWorker | None = None
         layout = QVBoxLayout(self)
@@ -43,10 +55,19 @@ class DrivePanel(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.accepted_ids = QLabel(accepted_ids_text())
+        self.accepted_ids.setWordWrap(True)
+        self.accepted_ids.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.accepted_ids)
         self.envelopes = QCheckBox(_("Also make #10 envelopes"))
         self.labels = QCheckBox(_("Also make address labels (30 per sheet)"))
         self.one_file_each = QCheckBox(_("One PDF file per letter (in a folder)"))
-        for box in (self.envelopes, self.labels, self.one_file_each):
+        self.summary = QCheckBox(_("Also write a summary CSV"))
+        self.summary.setToolTip(
+            _("For the organizer: row, sender, recipient, office, pages and problems of every row")
+        )
+        self.summary.setChecked(True)
+        for box in (self.envelopes, self.labels, self.one_file_each, self.summary):
             layout.addWidget(box)
         buttons = QHBoxLayout()
         self.start_button = QPushButton(_("Choose the CSV file and start…"))
@@ -91,12 +112,13 @@ class DrivePanel(QWidget):
             template_id, source, out, language, paper,
             folder / f"{stem}-envelopes.pdf" if self.envelopes.isChecked() else None,
             folder / f"{stem}-labels.pdf" if self.labels.isChecked() else None,
+            folder / f"{stem}-summary.csv" if self.summary.isChecked() else None,
         )  # fmt: skip
         self.report.setPlainText(_("Working…"))
         self.progress.setValue(0)
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.drive_thread, self.worker = start_drive(job, self)
+        self.drive_thread, self.worker = start_drive(job, self, self.data_dir)
         self.worker.progress.connect(self._progress)
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
@@ -144,11 +166,15 @@ class DrivePanel(QWidget):
         ]
         lines += [f"  {count:>4}  {label}" for label, count in plan.counts()]
         lines += [_("Skipped: {problem}").format(problem=p.line()) for p in plan.problems]
+        if plan.identical_warning():
+            lines.append(_("Check: {warning}").format(warning=plan.identical_warning()))
+        lines += [_("Check: {warning}").format(warning=n.line()) for n in plan.notes]
         lines += [_("Check: {warning}").format(warning=w.line()) for w in output.warnings]
         lines += [_("Saved {path}").format(path=path) for path in output.files]
         self._done("\n".join(lines))
 
     def _failed(self, message: str) -> None:
+        self.progress.setValue(self.progress.maximum())
         self._done(message)
 
     def _cancelled(self) -> None:

@@ -34,11 +34,16 @@ from toolkit.gui.pages.base import Page
 from toolkit.i18n import SUPPORTED_LANGUAGES, _, current_language
 from toolkit.letters.catalog import TemplateMeta, get_template
 from toolkit.letters.compose import Letter, compose, copy_text
+from toolkit.letters.constituency import directory_places, recipient_problems
 from toolkit.letters.fields import SHARED_NAMES, template_fields
 from toolkit.settings import Settings
 
 PREVIEW_DELAY_MS = 350
 STEP_LETTER, STEP_TO, STEP_DETAILS, STEP_PRINT, DRIVE_TAB = range(5)
+
+
+def mismatch_text(problems: list[str]) -> str:
+    return _("This recipient may not be yours: {problems}.").format(problems="; ".join(problems))
 
 
 class NotReady(UserError):
@@ -75,6 +80,11 @@ class LettersPage(Page):
             _("Write to your representatives: one clear request, your own story, one page."),
         )
         self.letters: list[Letter] = []
+        self.mismatches: list[str] = []
+        self.mismatch_notes: list[str] = []
+        self.accepted_mismatches: set[str] = set()
+        # Asks whether to print despite a mismatch; tests swap it for an answer.
+        self.confirm: Callable[[str], bool] = self._ask
         self.edits: dict[str, str] = {}
         self.pdf = b""
         self.pages: list[int] = []
@@ -108,7 +118,7 @@ class LettersPage(Page):
         self.final.which.currentIndexChanged.connect(lambda _i: self._show_current_text())
         self.final.print_button.clicked.connect(self.print_letters)
         self.final.copy_button.clicked.connect(self.copy_text)
-        self.drive = DrivePanel(self._drive_settings)
+        self.drive = DrivePanel(self._drive_settings, self.context.data_dir)
         self.steps.addTab(self.chooser, _("1. Letter"))
         self.steps.addTab(scrolled(self.recipients), _("2. To whom"))
         self.steps.addTab(self._details_step(), _("3. Your details"))
@@ -207,7 +217,12 @@ class LettersPage(Page):
         values = self.form.values()
         today = dt.date.today()
         letters = []
+        places = directory_places(self.context.data_dir)
+        self.mismatches, self.mismatch_notes = [], []
         for recipient, office in chosen:
+            mismatches, notes = recipient_problems(meta.level, values, recipient, places)
+            self.mismatches += mismatches
+            self.mismatch_notes += notes
             letter = compose(meta, values, recipient, self.letter_language(), today, office)
             edited = self.edits.get(letter.recipient_key)
             letters.append(letter.edited(edited) if edited is not None else letter)
@@ -233,7 +248,8 @@ class LettersPage(Page):
             return
         self.pdf, self.pages = rendered.pdf, rendered.pages
         self.preview.show_pdf(self.pdf)
-        notes = [w for letter in self.letters for w in letter.warnings]
+        notes = [mismatch_text(self.mismatches)] if self.mismatches else []
+        notes += [w for letter in self.letters for w in letter.warnings]
         notes += [w for per_letter in rendered.warnings for w in per_letter]
         notes += [too_long_warning(p) for p in rendered.pages if p > 1]
         if self.edits:
@@ -300,7 +316,7 @@ class LettersPage(Page):
         """Write the letters as shown to ``path`` (the file dialog calls this; so do tests)."""
         from toolkit.atomic import write_atomic
 
-        if not self._ready():
+        if not self._ready() or not self._mismatch_accepted():
             return False
         try:
             write_atomic(path, self.pdf)
@@ -315,13 +331,30 @@ class LettersPage(Page):
 
         from toolkit.gui.letters.printing import print_pdf
 
-        if not self._ready():
+        if not self._ready() or not self._mismatch_accepted():
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             pages = print_pdf(self.pdf, printer)
             self.context.show_status(_("Sent {pages} page(s) to the printer.").format(pages=pages))
+
+    def _mismatch_accepted(self) -> bool:
+        """A letter to someone who does not represent the sender goes out only if the person
+        says so, once for these recipients."""
+        if not self.mismatches:
+            return True
+        key = "\n".join(self.mismatches)
+        if key in self.accepted_mismatches:
+            return True
+        if self.confirm(mismatch_text(self.mismatches) + "\n\n" + _("Print it anyway?")):
+            self.accepted_mismatches.add(key)
+            return True
+        return False
+
+    def _ask(self, text: str) -> bool:
+        answer = QMessageBox.question(self, _("Letters"), text)
+        return answer == QMessageBox.StandardButton.Yes
 
     def copy_text(self) -> str:
         self.refresh()
