@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,11 @@ def say(text: str = "") -> None:
 
 def say_json(text: str) -> None:
     print(safe_json(text))
+
+
+def warn_all(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"toolkit: warning: {safe(warning)}", file=sys.stderr)
 
 
 def guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -120,6 +126,7 @@ def open_directory() -> Directory:
 def import_files(args: argparse.Namespace) -> int:
     with open_directory() as directory:
         results = directory.import_paths(args.paths)
+        warn_all(directory.warnings)
     for result in results:
         say(
             _("Imported {count} records ({source}) from {file}").format(
@@ -268,5 +275,6 @@ def book_list(args: argparse.Namespace) -> int:
 def book_import(args: argparse.Namespace) -> int:
     with open_directory() as directory:
         added = directory.book_import_csv(args.file)
+        warn_all(directory.warnings)
     say(_("Added {count} contacts from {file}").format(count=len(added), file=args.file.name))
     return 0

@@ -318,6 +318,8 @@ def batch_cmd(args: argparse.Namespace) -> int:
             )
     plan = plan_drive(meta, args.csv, language, default, lookup, _day(args.date))
     _warn_if_stale(meta)
+    for file_note in plan.file_notes:
+        _warn(file_note)
     for problem in plan.problems:
         print(safe(_("skipped: {problem}").format(problem=problem.line())), file=sys.stderr)
     for note in plan.notes:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from toolkit.directory import addressbook, districts, model, store
+from toolkit.directory import addressbook, districts, model, store, textfile
 from toolkit.directory.addressbook import BookEntry
 from toolkit.directory.detect import parse_path
 from toolkit.directory.errors import (
@@ -129,6 +129,8 @@ class Directory:
         self.data_dir = Path(data_dir)
         self.today = today
         self._conn: sqlite3.Connection | None = None
+        # Warnings of the last import: a file that was not UTF-8, and how it was read.
+        self.warnings: list[str] = []
 
     @property
     def path(self) -> Path:
@@ -177,9 +179,11 @@ class Directory:
 
     def import_paths(self, paths: Iterable[Path]) -> list[ImportResult]:
         today = self.today().isoformat()
+        textfile.take_notes()
         # A folder's files come in name order, so legislators-current.json (the richer file)
         # is stored after legislators-current.csv and wins.
         parsed = [item for path in paths for item in parse_path(Path(path), today)]
+        self.warnings = textfile.take_notes()
         stamp = datetime.now().isoformat(timespec="seconds")
         with self._transaction() as conn:
             for item in parsed:
@@ -448,7 +452,9 @@ class Directory:
             raise self._unknown_book(recipient_id)
 
     def book_import_csv(self, path: Path) -> list[Recipient]:
+        textfile.take_notes()
         entries = addressbook.parse_book_csv(Path(path))
+        self.warnings = textfile.take_notes()
         with self._transaction() as conn:
             numbers = [_insert_book(conn, entry) for entry in entries]
         return [addressbook.to_recipient(n, e) for n, e in zip(numbers, entries, strict=True)]

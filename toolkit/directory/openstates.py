@@ -29,9 +29,29 @@ JURISDICTION = re.compile(r"/state:(?P<state>[a-z]{2})/")
 CITY_LINE = re.compile(r",\s*(?P<city>[^,]+,\s*[A-Z]{2},?\s+\d{5}(?:-\d{4})?)\s*$")
 
 
+# An Open States person file is a few kilobytes; congress-legislators' whole YAML about 5 MB.
+YAML_MAX_BYTES = 20 * 1024 * 1024
+
+
+def check_plain_yaml(text: str, path: Path) -> None:
+    """Refuse anchors and aliases before loading: data files never need them, and a few lines of
+    nested aliases ("billion laughs") expand to more than any memory holds."""
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise ImportFileError(
+                _(
+                    "{file} uses YAML anchors or aliases (&name, *name), which data files never "
+                    "need: it was not imported."
+                ).format(file=path.name)
+            )
+
+
 def load_yaml(path: Path) -> Any:
     try:
-        return parse_yaml(read_text(path))
+        text = read_text(path, YAML_MAX_BYTES)
+        check_plain_yaml(text, path)
+        return parse_yaml(text)
     except yaml.YAMLError as exc:
         raise ImportFileError(
             _("{file} is not valid YAML: it may be cut short or damaged.").format(file=path.name)

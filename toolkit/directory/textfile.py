@@ -2,32 +2,47 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 from collections.abc import Sequence
 from pathlib import Path
 
+from toolkit.directory.encodings import decode
 from toolkit.directory.errors import ImportFileError
 from toolkit.i18n import _
 
-# Excel on Windows saves "CSV" as cp1252; Latin-1 decodes any byte, so it is the last resort.
-FALLBACK_ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+# Warnings about how files were decoded, since the last ``take_notes()``: the directory passes
+# them on to the person after an import.
+_notes: list[str] = []
+MAX_BYTES = 200 * 1024 * 1024
 
 
-def read_text(path: Path) -> str:
+def take_notes() -> list[str]:
+    notes = list(dict.fromkeys(_notes))
+    _notes.clear()
+    return notes
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     try:
+        if path.stat().st_size > max_bytes:
+            raise ImportFileError(
+                _("{file} is too large to import (more than {size} MB).").format(
+                    file=path.name, size=max_bytes // (1024 * 1024)
+                )
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(
             _("Could not read {file}: {reason}").format(file=path, reason=exc.strerror or exc)
         ) from exc
-    if b"\x00" in data[:4096]:
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and b"\x00" in data[:4096]:
         raise ImportFileError(_("{file} is not a text file.").format(file=path.name))
-    for encoding in FALLBACK_ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+    text, note = decode(data, path.name)
+    if note:
+        _notes.append(note)
+    return text
 
 
 def header_key(name: str) -> str:
@@ -40,7 +55,8 @@ def read_csv(path: Path, required: Sequence[str]) -> list[tuple[int, dict[str, s
     lines = text.splitlines()
     first = lines[0] if lines else ""
     # Spreadsheets in many locales save with semicolons.
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    # Excel's "Unicode text" is tab-separated.
+    delimiter = max((",", ";", "\t"), key=first.count) if first else ","
     try:
         reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
         header = [header_key(name) for name in next(reader, [])]

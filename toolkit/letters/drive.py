@@ -63,6 +63,7 @@ class DrivePlan:
     notes: list[RowProblem] = field(default_factory=list)
     senders: dict[int, str] = field(default_factory=dict)  # row -> sender, for the summary
     identical: int = 0  # letters whose wording another letter repeats word for word
+    file_notes: list[str] = field(default_factory=list)  # how the CSV was read, if not UTF-8
 
     def counts(self) -> list[tuple[str, int]]:
         """(recipient, letters) in the order the letters are printed."""
@@ -165,12 +166,13 @@ def plan_drive(
     """Compose a letter for every good row; rows with problems are listed, not fatal.
     ``places`` answers which districts a ZIP lies in (default: the imported ZIP tables)."""
     check_language(meta, language)
-    rows = read_drive_csv(csv_path, meta)
+    file_notes: list[str] = []
+    rows = read_drive_csv(csv_path, meta, file_notes)
     lookup = lookup or directory_lookup()
     places = places if places is not None else directory_places()
     day = day or dt.date.today()
     composed: list[tuple[Letter, int]] = []
-    plan = DrivePlan()
+    plan = DrivePlan(file_notes=file_notes)
     prints: Counter[str] = Counter()
     printed: dict[int, str] = {}
     for index, row in enumerate(rows):

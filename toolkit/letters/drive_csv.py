@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.directory.encodings import decode as decode_bytes
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.letters.catalog import TemplateMeta
@@ -39,16 +40,9 @@ class CsvRow:
     values: dict[str, str]
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else Windows/Latin-1 as older Excel writes."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+def decode(data: bytes, name: str = "") -> tuple[str, str]:
+    """(text, warning): UTF-8 strictly; else UTF-16, Shift-JIS or Windows/Latin-1, named."""
+    return decode_bytes(data, name or _("The file"))
 
 
 def canonical(heading: str) -> str:
@@ -56,11 +50,14 @@ def canonical(heading: str) -> str:
     return COLUMN_ALIASES.get(key, key)
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, notes: list[str] | None = None) -> str:
     try:
         if path.stat().st_size > MAX_BYTES:
             raise DriveFileError(_("{file} is too large for a drive.").format(file=path))
-        return decode(path.read_bytes())
+        text, note = decode(path.read_bytes(), path.name)
+        if note and notes is not None:
+            notes.append(note)
+        return text
     except OSError as exc:
         raise DriveFileError(
             _("Could not read {file}: {reason}").format(file=path, reason=exc.strerror or exc)
@@ -100,9 +97,10 @@ def check_columns(path: Path, headings: list[str], meta: TemplateMeta) -> list[s
     return columns
 
 
-def read_drive_csv(path: Path, meta: TemplateMeta) -> list[CsvRow]:
-    """Every non-empty row of the drive's CSV, with values keyed by letter field name."""
-    text = _read_text(Path(path))
+def read_drive_csv(path: Path, meta: TemplateMeta, notes: list[str] | None = None) -> list[CsvRow]:
+    """Every non-empty row of the drive's CSV, with values keyed by letter field name; how the
+    file was decoded, when it was not UTF-8, is added to ``notes``."""
+    text = _read_text(Path(path), notes)
     reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[:4096]))
     try:
         headings = next(reader)

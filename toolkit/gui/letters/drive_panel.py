@@ -164,6 +164,7 @@ class DrivePanel(QWidget):
                 letters=output.letters, pages=output.pages, bad=len(plan.problems)
             )
         ]
+        lines += [_("Check: {warning}").format(warning=note) for note in plan.file_notes]
         lines += [f"  {count:>4}  {label}" for label, count in plan.counts()]
         lines += [_("Skipped: {problem}").format(problem=p.line()) for p in plan.problems]
         if plan.identical_warning():
