@@ -19,7 +19,7 @@ from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.incidents import attachments as att
-from toolkit.incidents import photo, record, vault
+from toolkit.incidents import erase, photo, record, vault
 from toolkit.incidents.labels import LABELS, SECTIONS
 from toolkit.incidents.package import verify_package, write_package
 from toolkit.incidents.recovery_sheet import build_sheet
@@ -118,6 +118,28 @@ def register(subparsers: Any) -> None:
     )
     public.add_argument("--out", type=Path, required=True)
     add("passwd", _("set a new passphrase (for example after using the recovery code)"), cmd_passwd)
+    rotate = add(
+        "rotate-recovery",
+        _("make a new recovery code; the old code and its sheet stop working"),
+        cmd_rotate_recovery,
+    )
+    rotate.add_argument(
+        "--recovery-sheet",
+        type=Path,
+        metavar="FILE.pdf",
+        help=_("write the printable recovery sheet here"),
+    )
+    rekey = add(
+        "rekey",
+        _("encrypt the whole vault under a new key (a new passphrase wrap and recovery code)"),
+        cmd_rekey,
+    )
+    rekey.add_argument(
+        "--recovery-sheet",
+        type=Path,
+        metavar="FILE.pdf",
+        help=_("write the printable recovery sheet here"),
+    )
 
 
 def wipe_count(text: str) -> int:
@@ -195,10 +217,20 @@ def open_vault(args: argparse.Namespace, secrets: Secrets | None = None) -> vaul
             ),
             file=sys.stderr,
         )
+    changed = {text for notes in opened.integrity.values() for text in notes}
     for problem in opened.load().errors:
+        if problem.reason in changed:
+            continue
         print(
             _("toolkit: warning: record {id} cannot be read: {reason}").format(
                 id=problem.item_id, reason=problem.reason
+            ),
+            file=sys.stderr,
+        )
+    for text in sorted(changed):
+        print(
+            _("toolkit: warning: the vault file was changed outside the app: {note}").format(
+                note=text
             ),
             file=sys.stderr,
         )
@@ -218,9 +250,10 @@ def cmd_init(args: argparse.Namespace) -> int:
             print(_wipe_text(args.wipe_after))
         if args.recovery_sheet:
             paper = settings_mod.load().settings.paper
-            write_atomic(
-                args.recovery_sheet, build_sheet(name, code, created.created(), paper=paper)
+            sheet = build_sheet(
+                name, code, created.created(), paper=paper, fingerprint=created.fingerprint()
             )
+            write_atomic(args.recovery_sheet, sheet)
             print(
                 _(
                     "Vault {name} created. Recovery sheet written to {path}; print it and keep "
@@ -274,9 +307,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         if not path.is_file():
             raise UserError(_("The file to attach was not found: {path}").format(path=path))
     with open_vault(args) as opened:
-        opened.save(new)
-        for path in args.attach:
-            att.add_file(opened, new.id, path)
+        # One transaction: the record is saved with every file, or not at all.
+        att.save_with_files(opened, new, args.attach)
     print(new.id)
     return 0
 
@@ -362,7 +394,7 @@ def cmd_package(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from toolkit.incidents.package import is_encrypted
+    from toolkit.incidents.package import PROVES, is_encrypted
 
     passphrase = None
     if args.package.is_file() and is_encrypted(args.package):
@@ -376,10 +408,19 @@ def cmd_verify(args: argparse.Namespace) -> int:
     }
     for item in result.checks:
         print(f"{words[item.status]:<12} {item.path}")
+    for problem in result.problems:
+        print(problem)
+    if result.signed:
+        print(
+            _("Signed by the vault key with fingerprint {fingerprint}.").format(
+                fingerprint=result.fingerprint
+            )
+        )
     if result.ok:
         print(_("All {n} files match their SHA-256.").format(n=len(result.checks)))
+        print(_(PROVES))
         return 0
-    print(_("Some files do not match the manifest."))
+    print(_("This package does not check out: do not rely on it as it is."))
     return 1
 
 
@@ -390,7 +431,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
         raise UserError(_("Nothing was deleted. Add --yes to confirm."))
     if args.all:
         vault.delete_vault(args.vault)
-        print(_("The vault {name} was deleted.").format(name=args.vault))
+        print(_("The vault {name} was erased: its keys were destroyed.").format(name=args.vault))
+        print(erase.limits())
         return 0
     with open_vault(args) as opened:
         opened.delete_record(args.id)
@@ -407,6 +449,40 @@ def cmd_public_photo(args: argparse.Namespace) -> int:
     cleaned, _suffix = photo.public_copy(data)
     write_atomic(args.out, cleaned)
     print(_("Public copy written to {path}").format(path=args.out))
+    return 0
+
+
+def _write_sheet(args: argparse.Namespace, opened: vault.Vault, code: str) -> None:
+    if args.recovery_sheet:
+        paper = settings_mod.load().settings.paper
+        sheet = build_sheet(
+            opened.name, code, opened.created(), paper=paper, fingerprint=opened.fingerprint()
+        )
+        write_atomic(args.recovery_sheet, sheet)
+        print(
+            _(
+                "Recovery sheet written to {path}; print it and keep it safe, then delete the file."
+            ).format(path=args.recovery_sheet)
+        )
+    else:
+        print(_("Recovery code (write it down and keep it safe): {code}").format(code=code))
+
+
+def cmd_rotate_recovery(args: argparse.Namespace) -> int:
+    with open_vault(args) as opened:
+        code = opened.rotate_recovery()
+        print(_("A new recovery code was made; the old code no longer opens the vault."))
+        _write_sheet(args, opened, code)
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    secrets = Secrets(args.passphrase_stdin)
+    with open_vault(args, secrets) as opened:
+        passphrase = secrets.ask(_("Passphrase from now on: "), confirm=True)
+        code = opened.rekey(passphrase)
+        print(_("The vault is now encrypted under a new key, with a new recovery code."))
+        _write_sheet(args, opened, code)
     return 0
 
 

@@ -2,7 +2,11 @@
 
 Written only to the path the person chose (through a ``.part`` file beside it, so a crash
 never leaves a half package under the real name). With a passphrase the zip is sealed into a
-``.tkpkg`` file (see ``sealed_stream``). ``verify_package`` re-checks every hash.
+``.tkpkg`` file (see ``sealed_stream``). The manifest (record, export date, every file's name,
+size and SHA-256) is signed with the vault's Ed25519 key (``manifest.sig``); ``verify_package``
+checks the signature, every hash and size, and refuses duplicate or unsafe member names and
+members too large to be a manifest. No package is written while a file of the record cannot
+be read or the vault reports changes made outside the app.
 """
 
 from __future__ import annotations
@@ -13,22 +17,34 @@ import json
 import os
 import re
 import zipfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from toolkit import __version__
 from toolkit.i18n import _
 from toolkit.incidents import attachments as att
+from toolkit.incidents import signing
 from toolkit.incidents.record import now_utc
 from toolkit.incidents.report_pdf import build_report
 from toolkit.incidents.sealed_stream import MAGIC, OpeningReader, PackageError, SealingWriter
 from toolkit.incidents.vault import Vault
 
-FORMAT = "rights-toolkit-evidence/1"
+FORMAT = "rights-toolkit-evidence/2"
+OLD_FORMATS = ("rights-toolkit-evidence/1",)
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
 REPORT = "report.pdf"
 READ_SIZE = 1024 * 1024
+MAX_MANIFEST = 16 * 1024 * 1024
+MAX_MEMBERS = 10_000
+# What "good" proves, printed by verify (CLI and GUI).
+PROVES = (
+    "Good means: every file is byte for byte what was exported, nothing was added or removed, "
+    "and the list was signed by the vault whose key fingerprint is shown. Compare that "
+    "fingerprint with the one printed on the report you were given or on the recovery sheet. "
+    "It does not prove that the account is true, or when the events happened."
+)
 
 
 @dataclass
@@ -44,10 +60,17 @@ class VerifyResult:
     checks: list[FileCheck]
     exported_at: str = ""
     record_id: str = ""
+    fingerprint: str = ""  # '' when the package is not signed
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def signed(self) -> bool:
+        return bool(self.fingerprint)
 
     @property
     def ok(self) -> bool:
-        return bool(self.checks) and all(c.status == "good" for c in self.checks)
+        good = bool(self.checks) and all(c.status == "good" for c in self.checks)
+        return good and self.signed and not self.problems
 
 
 def safe_name(name: str) -> str:
@@ -70,7 +93,16 @@ def write_package(
     """Write the package; ``progress(done, total)`` counts original bytes, and ``cancelled``
     is asked before every chunk (CancelledError then removes the partial file)."""
     record = vault.get(record_id)
-    files = att.attachments(vault, record.id)
+    files, unreadable = att.list_for(vault, record.id)
+    problems = vault.problems_for(record.id) + [e.reason for e in unreadable]
+    if problems:
+        raise PackageError(
+            _(
+                "No package was written: the vault reports problems with this record, so files "
+                "could be missing: {problems}"
+            ).format(problems="; ".join(problems))
+        )
+    fingerprint = vault.fingerprint()
     out = Path(out)
     total = sum(info.size for info in files)
     done = 0
@@ -101,7 +133,9 @@ def write_package(
                     entries.append({"path": path, "role": "original", **asdict(info)})
                 if cancelled is not None and cancelled():
                     raise att.CancelledError
-                report = build_report(record, files, paper=paper, language=language)
+                report = build_report(
+                    record, files, paper=paper, language=language, fingerprint=fingerprint
+                )
                 archive.writestr(REPORT, report, compress_type=zipfile.ZIP_DEFLATED)
                 entries.append(
                     {
@@ -118,11 +152,15 @@ def write_package(
                     "record": record.to_dict(),
                     "files": entries,
                 }
-                archive.writestr(
-                    MANIFEST,
-                    json.dumps(manifest, indent=2, ensure_ascii=False),
-                    compress_type=zipfile.ZIP_DEFLATED,
-                )
+                public, _sig = vault.sign(b"")
+                manifest["signing"] = {
+                    "algorithm": "Ed25519",
+                    "public_key": public.hex(),
+                    "fingerprint": fingerprint,
+                }
+                body = json.dumps(manifest, indent=2, ensure_ascii=False).encode()
+                archive.writestr(MANIFEST, body, compress_type=zipfile.ZIP_DEFLATED)
+                archive.writestr(SIGNATURE, vault.sign(body)[1].hex())
             if sink is not handle:
                 sink.close()
             handle.flush()
@@ -164,8 +202,74 @@ def is_encrypted(path: Path) -> bool:
         return handle.read(len(MAGIC)) == MAGIC
 
 
+def unsafe(name: str) -> bool:
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or ":" in name or ".." in parts or "" in parts[:-1]
+
+
+def _read_capped(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
+    info = archive.getinfo(name)
+    if info.file_size > cap:
+        raise PackageError(
+            _("The {name} in this package is too large ({size} bytes) to be genuine.").format(
+                name=name, size=info.file_size
+            )
+        )
+    with archive.open(info) as member:
+        data = member.read(cap + 1)
+    if len(data) > cap:
+        raise PackageError(
+            _("The {name} in this package is too large to be genuine.").format(name=name)
+        )
+    return data
+
+
+def _check_names(names: list[str]) -> None:
+    if len(names) > MAX_MEMBERS:
+        raise PackageError(_("This package holds too many files to be genuine."))
+    seen: set[str] = set()
+    for name in names:
+        if unsafe(name):
+            raise PackageError(
+                _("This package holds a file with an unsafe name ({name}); it was refused.").format(
+                    name=name
+                )
+            )
+        if name in seen:
+            raise PackageError(
+                _(
+                    "This package holds two files named {name}: one could hide the other. "
+                    "It was refused."
+                ).format(name=name)
+            )
+        seen.add(name)
+
+
+def _signature(archive: zipfile.ZipFile, body: bytes, manifest: dict[str, Any]) -> str:
+    """The fingerprint when the signature holds; raises when it is there and fails."""
+    info = manifest.get("signing")
+    if manifest.get("format") in OLD_FORMATS and info is None:
+        return ""
+    try:
+        public = bytes.fromhex(str(info["public_key"]))  # type: ignore[index]
+        signature = bytes.fromhex(_read_capped(archive, SIGNATURE, 1024).decode("ascii"))
+    except (KeyError, TypeError, ValueError, UnicodeDecodeError) as exc:
+        raise PackageError(
+            _("The signature of this package is missing or damaged: it cannot be trusted.")
+        ) from exc
+    if not signing.valid(public, signature, body):
+        raise PackageError(
+            _(
+                "The signature does not match the manifest: the record, the export date or the "
+                "list of files was changed after export. This package cannot be trusted."
+            )
+        )
+    return signing.fingerprint(public)
+
+
 def verify_package(path: Path, passphrase: str | None = None) -> VerifyResult:
-    """Check every file listed in the manifest against its SHA-256."""
+    """Check the signature, then every file listed in the manifest against its size and
+    SHA-256; anything not listed is reported."""
     path = Path(path)
     if not path.is_file():
         raise PackageError(_("The package {path} was not found.").format(path=path))
@@ -173,30 +277,52 @@ def verify_package(path: Path, passphrase: str | None = None) -> VerifyResult:
     try:
         try:
             archive = zipfile.ZipFile(source)
-            manifest = json.loads(archive.read(MANIFEST))
+            names = archive.namelist()
+            _check_names(names)
+            body = _read_capped(archive, MANIFEST, MAX_MANIFEST)
+            manifest = json.loads(body)
             listed = {str(entry["path"]): entry for entry in manifest["files"]}
+            if len(listed) != len(manifest["files"]):
+                raise PackageError(_("The manifest lists the same file twice."))
+            _check_names(list(listed))
         except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
             raise PackageError(
                 _("{path} is not a readable evidence package (no valid manifest).").format(
                     path=path
                 )
             ) from exc
-        names = set(archive.namelist())
+        fingerprint = _signature(archive, body, manifest)
+        problems = []
+        if not fingerprint:
+            problems.append(
+                _(
+                    "This package is not signed (made by an older version): matching hashes "
+                    "only show the files agree with a list anyone could have rewritten."
+                )
+            )
+        present = set(names)
         checks = []
         for name, entry in listed.items():
             expected = str(entry.get("sha256", ""))
-            if name not in names:
+            if name not in present:
                 checks.append(FileCheck(name, "missing", expected))
                 continue
             try:
                 actual = _hash_member(archive, name)
-            except (zipfile.BadZipFile, OSError, PackageError):
-                actual = ""
-            status = "good" if actual == expected else "changed"
+                size_ok = archive.getinfo(name).file_size == int(entry.get("size", -1))
+            except (zipfile.BadZipFile, OSError, PackageError, ValueError, TypeError):
+                actual, size_ok = "", False
+            status = "good" if actual == expected and size_ok else "changed"
             checks.append(FileCheck(name, status, expected, actual))
-        for name in sorted(names - set(listed) - {MANIFEST}):
+        for name in sorted(present - set(listed) - {MANIFEST, SIGNATURE}):
             checks.append(FileCheck(name, "extra"))
         record = manifest.get("record", {})
-        return VerifyResult(checks, str(manifest.get("exported_at", "")), str(record.get("id", "")))
+        return VerifyResult(
+            checks,
+            str(manifest.get("exported_at", "")),
+            str(record.get("id", "")),
+            fingerprint,
+            problems,
+        )
     finally:
         source.close()

@@ -7,7 +7,9 @@ from typing import Any
 from toolkit.i18n import _
 
 
-def build_sheet(vault_name: str, code: str, created: str, *, paper: str = "letter") -> bytes:
+def build_sheet(
+    vault_name: str, code: str, created: str, *, paper: str = "letter", fingerprint: str = ""
+) -> bytes:
     from reportlab.platypus import Paragraph, Spacer
 
     from toolkit.pdf.document import DocumentSpec, build_pdf, stylesheet
@@ -28,6 +30,21 @@ def build_sheet(vault_name: str, code: str, created: str, *, paper: str = "lette
         Paragraph(para_text("  ".join(code.split("-")[4:])), code_style),
         Spacer(1, 12),
     ]
+    if fingerprint:
+        story += [
+            Paragraph(para_text(_("Signing key fingerprint")), styles["h2"]),
+            Paragraph(para_text(fingerprint), styles["body"]),
+            Paragraph(
+                para_text(
+                    _(
+                        "Evidence packages from this vault are signed with this key. A lawyer "
+                        "can compare this fingerprint with the one 'verify' prints."
+                    )
+                ),
+                styles["body"],
+            ),
+            Spacer(1, 12),
+        ]
     for line in (
         _("This code opens the vault if the passphrase is forgotten."),
         _("Anyone who has this sheet and the laptop can read the incident notes."),

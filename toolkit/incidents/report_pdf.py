@@ -69,6 +69,7 @@ def build_report(
     paper: str = "letter",
     language: str = "en",
     org_name: str = "",
+    fingerprint: str = "",
 ) -> bytes:
     """The report as PDF bytes (in memory only)."""
     from reportlab.lib import colors
@@ -88,6 +89,12 @@ def build_report(
     if org_name:
         intro += " " + org_name
     story.append(Paragraph(para_text(intro), styles["small"]))
+    if fingerprint:
+        signed = _(
+            "Evidence packages of this record are signed by the vault key with fingerprint "
+            "{fingerprint}."
+        ).format(fingerprint=fingerprint)
+        story.append(Paragraph(para_text(signed), styles["small"]))
 
     def table(rows: list[list[Any]], widths: list[float]) -> Table:
         t = Table(rows, colWidths=widths, repeatRows=0)

@@ -24,12 +24,13 @@ from typing import Any, BinaryIO
 
 from toolkit.i18n import _
 from toolkit.incidents import crypto
-from toolkit.incidents.crypto import DecryptError, KdfParams
+from toolkit.incidents.crypto import DecryptError, KdfParams, KdfParamsError
 from toolkit.incidents.store import VaultError
 
 MAGIC = b"TKPKG\x00\x01\x00"
 CHUNK_SIZE = 1024 * 1024
 OVERHEAD = crypto.NONCE_SIZE + 16
+MAX_HEADER = 64 * 1024
 
 
 class PackageError(VaultError):
@@ -93,12 +94,23 @@ class OpeningReader(io.RawIOBase):
         self._source = source
         if source.read(len(MAGIC)) != MAGIC:
             raise PackageError(_("This is not an encrypted evidence package (.tkpkg)."))
-        (length,) = struct.unpack(">I", source.read(4))
+        (length,) = struct.unpack(">I", source.read(4).rjust(4, b"\x00"))
+        if length > MAX_HEADER:
+            raise PackageError(_("The package header is damaged."))
         self._header = source.read(length)
         try:
             info = json.loads(self._header)
             params = KdfParams.from_json(info)
             self._chunk = int(info["chunk_size"])
+            if self._chunk != CHUNK_SIZE:
+                raise ValueError("unexpected chunk size")
+        except KdfParamsError as exc:
+            raise PackageError(
+                _(
+                    "The package asks for key settings this app refuses ({reason}); it was not "
+                    "made by this app or it was changed."
+                ).format(reason=exc)
+            ) from exc
         except (ValueError, KeyError, TypeError) as exc:
             raise PackageError(_("The package header is damaged.")) from exc
         self._start = len(MAGIC) + 4 + length

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QSpinBox, 
 
 from toolkit.errors import UserError
 from toolkit.i18n import _
+from toolkit.incidents import erase
 from toolkit.incidents import vault as vault_mod
 from toolkit.incidents.vault import Vault
 
@@ -37,6 +38,8 @@ class WipeSetting(QFrame):
                 "in a row, every record and file in this vault is erased for good. The recovery "
                 "code cannot bring it back. Leave it off unless you really need it."
             )
+            + " "
+            + erase.limits()
         )
         self.warning.setWordWrap(True)
         self.warning.setObjectName("warning")

@@ -28,6 +28,7 @@ from toolkit.gui.incidents.vault_view import VaultView
 from toolkit.gui.pages.base import Page
 from toolkit.i18n import _
 from toolkit.incidents import attachments as att
+from toolkit.incidents import erase
 from toolkit.incidents import vault as vault_mod
 from toolkit.incidents.vault import Vault
 from toolkit.settings import Settings
@@ -205,17 +206,17 @@ class IncidentsPage(Page):
 
     def public_photo(self) -> None:
         def action() -> str:
-            from toolkit.incidents.photo import public_copy
+            from toolkit.incidents.photo import public_copy, suggested_name
 
             assert self.vault is not None
             info = self.vault_view.attachments.selected()
             if info is None:
                 return _("Choose a photo in the list of attached files first.")
             cleaned, suffix = public_copy(att.read_bytes(self.vault, info))
-            stem = Path(info.name).stem
+            # A neutral name: the original's name may say who or where.
             path = self.ask_save_path(
                 _("Save the public copy"),
-                f"{stem}-public{suffix}",
+                suggested_name(suffix),
                 _("Images (*{suffix})").format(suffix=suffix),
             )
             if not path:
@@ -250,7 +251,7 @@ class IncidentsPage(Page):
             return
         name = self.vault.name
         question = _("Delete the whole vault {name} and every record in it, for good?")
-        if not self.confirm(question.format(name=name)):
+        if not self.confirm(question.format(name=name) + "\n\n" + erase.limits()):
             return
         self.vault_view.dirty = False
         self.lock()
@@ -297,7 +298,11 @@ class IncidentsPage(Page):
             )
             if path and self.vault is not None:
                 pdf = build_sheet(
-                    name, code, self.vault.created(), paper=self.context.settings.paper
+                    name,
+                    code,
+                    self.vault.created(),
+                    paper=self.context.settings.paper,
+                    fingerprint=self.vault.fingerprint(),
                 )
                 write_atomic(Path(path), pdf)
             return path
