@@ -27,7 +27,7 @@ def test_import_find_status(public_data: Path, capsys: pytest.CaptureFixture[str
     assert "2947" in capsys.readouterr().out  # zccd rows in the excerpt
     assert run(["directory", "find", "--zip", "35005"]) == 0
     out = capsys.readouterr().out
-    assert "ZIP 35005 spans 2 districts (AL-6, AL-7)" in out
+    assert "ZIP 35005 spans 2 congressional districts (AL-6, AL-7)" in out
     assert "Terri A. Sewell — Representative — AL-7 — Democrat  [S001185]" in out
     assert "District office (Selma): Federal Building, 908 Alabama Ave." in out
     assert "Congress members: data as of 2026-06-10" in out

@@ -162,13 +162,8 @@ def find_recipients(args: argparse.Namespace) -> int:
         raise UserError(_("--district and --level state go with --state, not with --zip."))
     with open_directory() as directory:
         if args.zip:
-            recipients = directory.find_by_zip(args.zip)
-            places = directory.districts_for_zip(args.zip)
-        else:
-            recipients = directory.find_by_state(
-                args.state, args.district, args.level, args.chamber
-            )
-            places = []
+            return find_zip(directory, args)
+        recipients = directory.find_by_state(args.state, args.district, args.level, args.chamber)
         if args.json:
             data = [display.recipient_json(r, directory.term_ended(r)) for r in recipients]
             say_json(json.dumps(data, indent=2, ensure_ascii=False))
@@ -179,18 +174,72 @@ def find_recipients(args: argparse.Namespace) -> int:
                     state=args.state.upper(), district=args.district
                 )
             )
-        if len(places) > 1:
-            names = ", ".join(f"{state}-{district}" for state, district in places)
-            say(
-                _(
-                    "ZIP {zip} spans {count} districts ({names}): choose the one for your street "
-                    "address."
-                ).format(zip=args.zip.strip()[:5], count=len(places), names=names)
-            )
         print_recipients(directory, recipients)
         say()
         for info in relevant_sources(directory, args):
             say(display.as_of_line(info))
+    return 0
+
+
+def find_zip(directory: Directory, args: argparse.Namespace) -> int:
+    """Every congressional, state senate and state house candidate, with its share of the ZIP."""
+    result = directory.find_all_by_zip(args.zip)
+    if args.json:
+        data = []
+        for candidate in result.candidates:
+            item = display.recipient_json(
+                candidate.recipient, directory.term_ended(candidate.recipient)
+            )
+            item["zip_share"] = candidate.share
+            item["zip_level"] = candidate.level
+            data.append(item)
+        say_json(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    for level in ("cd", "sldu", "sldl"):
+        places = result.places.get(level, [])
+        if len(places) > 1:
+            names = ", ".join(display.zip_place(p) for p in places)
+            say(
+                _(
+                    "ZIP {zip} spans {count} {what} ({names}): choose the one for your street "
+                    "address."
+                ).format(
+                    zip=result.zip, count=len(places), what=display.level_name(level), names=names
+                )
+            )
+    for candidate in result.candidates:
+        recipient = candidate.recipient
+        say()
+        say(f"{display.one_line(recipient)}  [{recipient.id}]")
+        if candidate.share is not None:
+            say("    " + display.share_line(candidate.share))
+        say("    " + display.first_address(recipient))
+        if directory.term_ended(recipient):
+            say(
+                "    "
+                + _("Warning: this term ended on {date}; import newer data.").format(
+                    date=recipient.term_end
+                )
+            )
+    say()
+    for place in result.unmatched:
+        say(
+            _("No one imported holds {place}: import that state's Open States data again.").format(
+                place=display.zip_place(place)
+            )
+        )
+    for missing in result.missing:
+        say(_("{what}: not imported yet, so not listed.").format(what=missing))
+    infos = [
+        i
+        for i in directory.data_as_of()
+        if i.kind != OPENSTATES
+        or any(i.source.endswith("-" + c.recipient.state.lower()) for c in result.candidates)
+    ]
+    for info in infos:
+        say(display.as_of_line(info))
+    for warning in display.redrawn_warnings(result):
+        say(warning)
     return 0
 
 

@@ -285,7 +285,7 @@ class Directory:
         for state in dict.fromkeys(place.state for place in cd):
             mine = [place for place in cd if place.state == state]
             known = [place.share for place in mine if place.share is not None]
-            state_share = sum(known) if len(known) == len(mine) else None
+            state_share = round(min(sum(known), 1.0), 4) if len(known) == len(mine) else None
             shares = {place.district: place.share for place in mine}
             for recipient in self._federal(state, list(shares)):
                 if recipient.kind == model.US_SENATOR:

@@ -8,9 +8,9 @@ from dataclasses import asdict
 from typing import Any
 
 from toolkit.directory import model
-from toolkit.directory.directory import SourceInfo
+from toolkit.directory.directory import SourceInfo, ZipDistrict, ZipResult
 from toolkit.directory.model import Office, Recipient
-from toolkit.directory.parsed import CONGRESS, DISTRICT_OFFICES, OPENSTATES, ZCCD
+from toolkit.directory.parsed import CENSUS, CONGRESS, DISTRICT_OFFICES, OPENSTATES, ZCCD
 from toolkit.i18n import _
 
 DISTRICT_LABEL = re.compile(r"^District office(?: \((?P<city>.*)\))?$")
@@ -67,6 +67,8 @@ def source_name(info: SourceInfo) -> str:
         DISTRICT_OFFICES: _("District offices"),
         ZCCD: _("ZIP-to-district table"),
     }
+    if info.kind == CENSUS:
+        return _("Census ZIP table")
     if info.kind == OPENSTATES:
         return _("State legislators ({state})").format(state=info.source.rsplit("-", 1)[-1].upper())
     return names.get(info.kind, info.source)
@@ -74,6 +76,10 @@ def source_name(info: SourceInfo) -> str:
 
 def as_of_line(info: SourceInfo) -> str:
     imported = info.imported_at[:10]
+    if vintage_text(info):
+        return _("{name}: {vintage}, imported {imported} from {file}").format(
+            name=source_name(info), vintage=vintage_text(info), imported=imported, file=info.file
+        )
     if info.dataset_date:
         return _("{name}: data as of {date}, imported {imported} from {file}").format(
             name=source_name(info), date=info.dataset_date, imported=imported, file=info.file
@@ -108,6 +114,67 @@ def compact_as_of(infos: Sequence[SourceInfo]) -> str:
     if not any(i.kind == ZCCD for i in infos):
         parts.append(_("no ZIP table yet"))
     return "; ".join(parts) or "; ".join(map(as_of_line, infos))
+
+
+def level_name(level: str) -> str:
+    return {
+        "cd": _("congressional districts"),
+        "sldu": _("state senate districts"),
+        "sldl": _("state house districts"),
+    }[level]
+
+
+def zip_place(place: ZipDistrict) -> str:
+    """ "IL-7 (62%)", "IL Senate district 5 (38%)"; the share only when the table gives it."""
+    if place.level == "cd":
+        name = (
+            _("{state} at-large").format(state=place.state)
+            if place.district == "0"
+            else (f"{place.state}-{place.district}")
+        )
+    else:
+        chamber = _("Senate") if place.level == "sldu" else _("House")
+        name = _("{state} {chamber} district {district}").format(
+            state=place.state, chamber=chamber, district=place.district
+        )
+    return f"{name} ({percent(place.share)})" if place.share is not None else name
+
+
+def percent(share: float) -> str:
+    value = share * 100
+    return "<1%" if 0 < value < 1 else f"{value:.0f}%"
+
+
+def share_line(share: float) -> str:
+    return _("{share} of the ZIP's land area is in this district").format(share=percent(share))
+
+
+def vintage_text(info: SourceInfo) -> str:
+    """ "119th Congress districts, 2020 Census" for a Census table; "" for other sources."""
+    level, _sep, vintage = info.vintage.partition(":")
+    if not level:
+        return ""
+    from toolkit.directory.census import vintage_label
+
+    return vintage_label(level, vintage)
+
+
+def redrawn_warnings(result: ZipResult) -> list[str]:
+    """A warning for each state of the answer that redrew its districts after the tables."""
+    from toolkit.directory.districts import REDRAWN_SOURCE, redrawn_note
+
+    found = []
+    for level, places in result.places.items():
+        for state in dict.fromkeys(p.state for p in places):
+            note = redrawn_note(level, state)
+            if note:
+                found.append(
+                    _(
+                        "Warning: {state} redrew its {what} after this table was made ({note}; "
+                        "see {source}): check the district on the state's own map."
+                    ).format(state=state, what=level_name(level), note=note, source=REDRAWN_SOURCE)
+                )
+    return found
 
 
 def recipient_json(recipient: Recipient, term_ended: bool) -> dict[str, Any]:

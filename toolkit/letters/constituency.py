@@ -106,6 +106,15 @@ def _district_name(recipient: Recipient) -> str:
     )
 
 
+def _place_name(place: ZipDistrict) -> str:
+    if place.level == "cd":
+        return f"{place.state}-{place.district}"
+    chamber = _("Senate") if place.level == "sldu" else _("House")
+    return _("{state} {chamber} district {district}").format(
+        state=place.state, chamber=chamber, district=place.district
+    )
+
+
 def place_problem(
     values: dict[str, str], recipient: Recipient, places: PlacesLookup | None
 ) -> tuple[str, str]:
@@ -155,7 +164,7 @@ def place_problem(
             _("ZIP {zip} is not in {state}").format(zip=zip5, state=state_name(recipient.state)),
             "",
         )
-    names = ", ".join(f"{d.state}-{d.district}" for d in districts)
+    names = ", ".join(_place_name(d) for d in districts)
     return (
         _("ZIP {zip} lies in {names}, not in {place}").format(
             zip=zip5, names=names, place=_district_name(recipient)
