@@ -73,8 +73,11 @@ def from_file(conn: sqlite3.Connection) -> Manifest:
     found = Manifest()
     for record_id, blob in conn.execute("SELECT id, blob FROM records"):
         found.set_record(str(record_id), bytes(blob))
+    # The chunks actually there, not the count the row claims: a removed part shows at unlock.
+    stored = dict(conn.execute("SELECT attachment_id, count(*) FROM chunks GROUP BY attachment_id"))
     for row in conn.execute("SELECT id, record_id, meta, chunks FROM attachments"):
-        found.set_attachment(str(row[0]), str(row[1]), bytes(row[2]), int(row[3]))
+        count = min(int(row[3]), int(stored.get(row[0], 0)))
+        found.set_attachment(str(row[0]), str(row[1]), bytes(row[2]), count)
     return found
 
 
