@@ -244,6 +244,19 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise UserError(_("A vault named {name} already exists.").format(name=name))
     passphrase = secrets.ask(_("New passphrase for {name}: ").format(name=name), confirm=True)
     created, code = vault.create_vault(name, passphrase)
+    try:
+        _finish_init(args, created, code)
+    except BaseException:
+        # The code was never shown or written: a vault nobody can recover is not kept.
+        created.lock()
+        vault.delete_files(created.path)
+        print(_("Nothing was created."), file=sys.stderr)
+        raise
+    return 0
+
+
+def _finish_init(args: argparse.Namespace, created: vault.Vault, code: str) -> None:
+    name = created.name
     with created:
         if args.wipe_after:
             created.set_wipe_after(args.wipe_after)
@@ -263,7 +276,6 @@ def cmd_init(args: argparse.Namespace) -> int:
         else:
             print(_("Vault {name} created.").format(name=name))
             print(_("Recovery code (write it down and keep it safe): {code}").format(code=code))
-    return 0
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
