@@ -25,7 +25,7 @@ def test_cards_command_writes_a_two_page_sheet(
             "--org",
             "Eastside",
             "--hotline",
-            "555-0100",
+            "(555) 010-0100",
             "--qr",
             "--out",
             str(out),

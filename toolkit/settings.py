@@ -23,6 +23,7 @@ PAPER_SIZES = ("letter", "a4")
 MAX_ORG_NAME = 60
 MAX_HOTLINE = 24
 MAX_ADDRESS = 200
+MAX_PRINT_OFFSET = 10
 
 
 class SettingsError(UserError):
@@ -39,6 +40,12 @@ class Settings:
     paper: str = "letter"
     large_text: bool = False
     idle_lock_minutes: int = 5
+    # Printer name -> [millimetres right, millimetres down], from the calibration page.
+    print_offsets: dict[str, list[float]] = field(default_factory=dict)
+
+    def offsets_for(self, printer: str) -> tuple[float, float]:
+        dx, dy = self.print_offsets.get(printer, [0.0, 0.0])
+        return float(dx), float(dy)
 
     def validate(self) -> None:
         if len(self.org_name) > MAX_ORG_NAME:
@@ -59,6 +66,18 @@ class Settings:
             raise SettingsError(_("Paper size must be US Letter or A4."))
         if not 1 <= self.idle_lock_minutes <= 120:
             raise SettingsError(_("Lock after idle must be between 1 and 120 minutes."))
+        for printer, offsets in self.print_offsets.items():
+            if not (
+                isinstance(printer, str)
+                and isinstance(offsets, list)
+                and len(offsets) == 2
+                and all(isinstance(v, int | float) and abs(v) <= MAX_PRINT_OFFSET for v in offsets)
+            ):
+                raise SettingsError(
+                    _("Printer offsets must be two numbers of at most {n} mm.").format(
+                        n=MAX_PRINT_OFFSET
+                    )
+                )
         if self.logo_path and not Path(self.logo_path).is_file():
             raise SettingsError(
                 _("The logo file was not found: {path}").format(path=self.logo_path)

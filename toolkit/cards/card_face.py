@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from toolkit.cards.content import BackText, CardText
+from toolkit.cards.dial import tel_uri
 from toolkit.cards.sheet_layout import Rect
 from toolkit.errors import UserError
 from toolkit.i18n import _
@@ -41,9 +42,8 @@ class Branding:
     qr: bool = False
 
     def tel_uri(self) -> str:
-        digits = "".join(ch for ch in self.hotline if ch.isdigit())
-        plus = "+" if self.hotline.strip().startswith("+") else ""
-        return f"tel:{plus}{digits}" if digits else ""
+        """What the QR code dials (raises DialError when the hotline cannot be dialed)."""
+        return tel_uri(self.hotline) if self.hotline.strip() else ""
 
 
 @dataclass

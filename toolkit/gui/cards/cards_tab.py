@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from toolkit.cards import content
 from toolkit.errors import UserError
-from toolkit.gui.cards.pdf_preview import print_pdf
 from toolkit.gui.cards.sheet_preview import SheetPreview
 from toolkit.gui.cards.widgets import (
     ControlsSplitter,
@@ -29,6 +28,8 @@ from toolkit.gui.cards.widgets import (
     save_pdf,
 )
 from toolkit.gui.cards.wording_dialog import WordingDialog
+from toolkit.gui.common.calibration_dialog import CalibrationDialog
+from toolkit.gui.common.printing import ask_printer, print_for_person
 from toolkit.gui.context import AppContext
 from toolkit.gui.wrap_check import WrapCheck
 from toolkit.i18n import _
@@ -42,6 +43,7 @@ class CardsTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        self.ask_printer = ask_printer  # swappable: tests need no printer
         self.pdf = b""
         self.spins: dict[str, QSpinBox] = {}
         self.language_labels: dict[str, QLabel] = {}
@@ -146,10 +148,16 @@ class CardsTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.print_button = QPushButton(_("Print…"))
         self.print_button.clicked.connect(self.print_sheet)
+        self.calibrate_button = QPushButton(_("Printer calibration…"))
+        self.calibrate_button.clicked.connect(self.calibrate)
         row.addWidget(self.save_button)
         row.addWidget(self.print_button)
+        row.addWidget(self.calibrate_button)
         row.addStretch(1)
         return row
+
+    def calibrate(self) -> None:
+        CalibrationDialog(self.context, self, self.ask_printer).exec()
 
     def counts(self) -> list[tuple[str, int]]:
         return [(code, spin.value()) for code, spin in self.spins.items() if spin.value() > 0]
@@ -252,4 +260,7 @@ class CardsTab(QWidget):
 
     def print_sheet(self) -> None:
         if self.pdf:
-            print_pdf(self, self.pdf)
+            line = print_for_person(
+                self, self.pdf, _("Rights cards"), self.context.settings, self.ask_printer
+            )
+            self.context.show_status(line)

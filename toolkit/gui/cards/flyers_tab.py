@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from toolkit.cards import content
 from toolkit.cards.flyer_content import FLYER_IDS, FLYER_NAMES, flyer_languages
 from toolkit.errors import UserError
-from toolkit.gui.cards.pdf_preview import print_pdf
 from toolkit.gui.cards.sheet_preview import SheetPreview
 from toolkit.gui.cards.widgets import ControlsSplitter, combo, message, save_pdf
+from toolkit.gui.common.printing import ask_printer, print_for_person
 from toolkit.gui.context import AppContext
 from toolkit.gui.wrap_check import WrapCheck
 from toolkit.i18n import _
@@ -33,6 +33,7 @@ class FlyersTab(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        self.ask_printer = ask_printer  # swappable: tests need no printer
         self.pdf = b""
         outer = QHBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
@@ -175,4 +176,7 @@ class FlyersTab(QWidget):
 
     def print_flyer(self) -> None:
         if self.pdf:
-            print_pdf(self, self.pdf)
+            line = print_for_person(
+                self, self.pdf, _("Flyer"), self.context.settings, self.ask_printer
+            )
+            self.context.show_status(line)

@@ -1,11 +1,10 @@
-"""Showing and printing PDF bytes kept in memory (no temporary files)."""
+"""Showing PDF bytes kept in memory (no temporary files); printing is gui.common.printing."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
 
@@ -30,25 +29,3 @@ def page_images(pdf: bytes, width: int, pages: int = 2) -> list[QImage]:
     document.close()
     buffer.close()
     return images
-
-
-def print_pdf(parent: QWidget, pdf: bytes) -> bool:
-    """Ask for a printer and print every page at the printer's resolution, at actual size."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return False
-    document, buffer = load_document(pdf)
-    painter = QPainter(printer)
-    try:
-        for index in range(document.pageCount()):
-            if index:
-                printer.newPage()
-            rect = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-            image = document.render(index, QSize(rect.width(), rect.height()))
-            painter.drawImage(0, 0, image)
-    finally:
-        painter.end()
-        document.close()
-        buffer.close()
-    return True

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QGuiApplication, Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
+from toolkit.gui.common.printing import ask_printer, print_for_person
 from toolkit.gui.style import LARGE_TEXT_FACTOR
 from toolkit.guides.loader import languages, load_library
 from toolkit.guides.model import Guide
@@ -38,12 +39,6 @@ def ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
     return path
 
 
-def ask_printer(parent: QWidget) -> QPrinter | None:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
-
-
 class GuideReader(QWidget):
     """Shows one guide at a time; ``app_link`` carries ``app:...`` links to the window."""
 
@@ -55,7 +50,7 @@ class GuideReader(QWidget):
         self.settings = settings
         # Swappable in tests, like Dangerzone keeps its dialogs as attributes.
         self.ask_save_path: Callable[[QWidget, str, str], str] = ask_save_path
-        self.ask_printer: Callable[[QWidget], QPrinter | None] = ask_printer
+        self.ask_printer: Callable[[QWidget, QPrinter], bool] = ask_printer
         self.history: list[Place] = []
         self.position = -1
         self.guide: Guide | None = None
@@ -232,9 +227,17 @@ class GuideReader(QWidget):
         self.show_message(_("Saved {path}").format(path=path))
 
     def print_guide(self) -> None:
+        """Print the guide's PDF on the paper Settings names, at true size (like every page)."""
         if self.guide is None:
             return
-        printer = self.ask_printer(self)
-        if printer is not None:
-            printer.setDocName(self.guide.title)
-            self.browser.document().print_(printer)
+        from toolkit.guides.guide_pdf import guide_pdf
+
+        settings = self.settings()
+        try:
+            pdf = guide_pdf(self.guide, settings, settings.paper)
+        except UserError as exc:
+            self.show_message(str(exc))
+            return
+        line = print_for_person(self, pdf, self.guide.title, settings, self.ask_printer)
+        if line:
+            self.show_message(line)

@@ -327,17 +327,12 @@ class LettersPage(Page):
         return True
 
     def print_letters(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from toolkit.gui.letters.printing import print_pdf
+        from toolkit.gui.common.printing import print_for_person
 
         if not self._ready() or not self._mismatch_accepted():
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            pages = print_pdf(self.pdf, printer)
-            self.context.show_status(_("Sent {pages} page(s) to the printer.").format(pages=pages))
+        line = print_for_person(self, self.pdf, _("Letter"), self.context.settings)
+        self.context.show_status(line)
 
     def _mismatch_accepted(self) -> bool:
         """A letter to someone who does not represent the sender goes out only if the person

@@ -1,0 +1,1 @@
+"""What every page shares: printing, and (in time) messages, previews and file dialogs."""
