@@ -36,7 +36,12 @@ NATIVE_COMPONENTS = (
         "MIT",
         "https://github.com/harfbuzz/harfbuzz/blob/main/COPYING",
     ),
-    ("Noto Sans, Noto Sans Arabic (static faces in assets/fonts)", "OFL-1.1", "assets/fonts"),
+    (
+        "Noto Sans; Noto Sans Arabic, Devanagari, Khmer, Tamil, Telugu, Thai"
+        " (static faces in assets/fonts)",
+        "OFL-1.1",
+        "assets/fonts",
+    ),
     ("Noto Sans CJK (noto-cjk-sans-otc)", "OFL-1.1", "https://github.com/notofonts/noto-cjk"),
 )
 

@@ -26,6 +26,19 @@ SANS_ITALIC = "TKSans-Italic"
 SANS_BOLD_ITALIC = "TKSans-BoldItalic"
 ARABIC = "TKArabic"
 ARABIC_BOLD = "TKArabic-Bold"
+# Scripts beyond the twelve card languages: one regular face each (bold is drawn by stroking
+# the outline as well, as for CJK), which keeps the bundle small.
+DEVANAGARI = "TKDevanagari"
+KHMER = "TKKhmer"
+THAI = "TKThai"
+TAMIL = "TKTamil"
+TELUGU = "TKTelugu"
+# Every face shaped by HarfBuzz. Shaped glyphs carry no usable Unicode (presentation forms,
+# private-use code points, shared letter skeletons), so these faces get an empty ToUnicode
+# map and the text layer (``TEXT``, drawn invisibly) carries what the glyphs say.
+SHAPED_FACES = frozenset({ARABIC, ARABIC_BOLD, DEVANAGARI, KHMER, THAI, TAMIL, TELUGU})
+SYNTHETIC_BOLD_FACES = frozenset({DEVANAGARI, KHMER, THAI, TAMIL, TELUGU})
+TEXT = "TKText"
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,11 @@ FACES = (
     Face(SANS_BOLD_ITALIC, "fontpkg_noto_sans", "NotoSans-Italic[wdth,wght].ttf", 700),
     Face(ARABIC, "fontpkg_noto_sans_arabic", "NotoSansArabic[wdth,wght].ttf", 400),
     Face(ARABIC_BOLD, "fontpkg_noto_sans_arabic", "NotoSansArabic[wdth,wght].ttf", 700),
+    Face(DEVANAGARI, "fontpkg_noto_sans_devanagari", "NotoSansDevanagari[wdth,wght].ttf", 400),
+    Face(KHMER, "fontpkg_noto_sans_khmer", "NotoSansKhmer[wdth,wght].ttf", 400),
+    Face(THAI, "fontpkg_noto_sans_thai", "NotoSansThai[wdth,wght].ttf", 400),
+    Face(TAMIL, "fontpkg_noto_sans_tamil", "NotoSansTamil[wdth,wght].ttf", 400),
+    Face(TELUGU, "fontpkg_noto_sans_telugu", "NotoSansTelugu[wdth,wght].ttf", 400),
 )
 
 
@@ -113,8 +131,10 @@ def register_fonts() -> tuple[str, ...]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    _install_tounicode_hook()
     for face in FACES:
         pdfmetrics.registerFont(TTFont(face.name, str(instance_path(face))))
+    register_alias(TEXT, instance_path(FACES[0]).read_bytes())
     for family, regular, bold, italic, bold_italic in (
         (SANS, SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC),
         (ARABIC, ARABIC, ARABIC_BOLD, ARABIC, ARABIC_BOLD),
@@ -124,6 +144,64 @@ def register_fonts() -> tuple[str, ...]:
         addMapping(family, 0, 1, italic)
         addMapping(family, 1, 1, bold_italic)
     return tuple(face.name for face in FACES)
+
+
+def register_alias(name: str, data: bytes) -> str:
+    """A second ReportLab font from the same file under its own name and PDF font object."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if name not in pdfmetrics.getRegisteredFontNames():
+        font = TTFont(name, io.BytesIO(data))
+        font.face.name = name.encode("ascii")  # ReportLab merges fonts that share a face name
+        pdfmetrics.registerFont(font)
+    return name
+
+
+_GLYPH_ONLY: set[str] = set(SHAPED_FACES)
+
+
+def glyph_only(font_name: str) -> str:
+    """A twin of ``font_name`` whose glyphs extract as no text (the text layer says it)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    if font_name in _GLYPH_ONLY:
+        return font_name
+    twin = f"{font_name}-G"
+    if twin not in _GLYPH_ONLY:
+        register_alias(twin, pdfmetrics.getFont(font_name).face._ttf_data)
+        _GLYPH_ONLY.add(twin)
+    return twin
+
+
+def text_font(font_name: str) -> str:
+    """The face the invisible text layer uses for letters drawn in ``font_name``: the font
+    itself, or for a shaped (glyph-only) face a twin that maps its letters back to Unicode."""
+    from reportlab.pdfbase import pdfmetrics
+
+    if font_name not in SHAPED_FACES:
+        return font_name
+    return register_alias(f"{font_name}-T", pdfmetrics.getFont(font_name).face._ttf_data)
+
+
+@cache
+def _install_tounicode_hook() -> None:
+    """Give glyph-only faces an empty ToUnicode map (ReportLab builds one per font subset)."""
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+
+    def make_cmap(fontname: str, subset: list[int]) -> str:
+        cmap = str(original(fontname, subset))
+        if fontname.partition("+")[2] not in _GLYPH_ONLY:
+            return cmap
+        lines = cmap.split("\n")
+        start = next(i for i, line in enumerate(lines) if line.endswith("beginbfchar"))
+        end = lines.index("endbfchar")
+        empty = [f"<{code:02X}> <>" for code in range(len(subset))]
+        return "\n".join([*lines[: start + 1], *empty, *lines[end:]])
+
+    ttfonts.makeToUnicodeCMap = make_cmap
 
 
 def missing_glyphs(font_name: str, text: str) -> set[str]:

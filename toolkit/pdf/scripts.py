@@ -1,16 +1,32 @@
-"""Which font draws which character: scripts, text direction and font runs per language.
+"""Which font draws which character: scripts, text direction and font runs.
 
 ReportLab has no font fallback, so text is split into runs: Arabic letters in Noto Sans Arabic,
-Chinese and Korean in a CJK subset (``toolkit.pdf.cjk``), everything else (Latin digits, the
-hotline, the center's name, punctuation) in Noto Sans.
+Chinese and Korean in a CJK subset (``toolkit.pdf.cjk``), Devanagari, Khmer, Thai, Tamil and
+Telugu in their Noto faces, everything else (Latin, Cyrillic, digits, punctuation) in Noto Sans.
+The choice is made per character, whatever the document's language, so a Chinese name in an
+English report or an Arabic narrative in a Spanish one prints too.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from toolkit.pdf import cjk
-from toolkit.pdf.fonts import ARABIC, ARABIC_BOLD, SANS, SANS_BOLD, register_fonts
+from toolkit.pdf.fonts import (
+    ARABIC,
+    ARABIC_BOLD,
+    DEVANAGARI,
+    KHMER,
+    SANS,
+    SANS_BOLD,
+    SHAPED_FACES,
+    SYNTHETIC_BOLD_FACES,
+    TAMIL,
+    TELUGU,
+    THAI,
+    register_fonts,
+)
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he"})
 ARABIC_LANGUAGES = frozenset({"ar", "fa", "ur"})
@@ -31,11 +47,44 @@ _CJK_RANGES = (
     (0xFE30, 0xFE4F),
     (0xFF00, 0xFFEF),
 )
+# Scripts with one shaped face each: (first, last) code points and the face.
+_OTHER_SCRIPTS: tuple[tuple[int, int, str], ...] = (
+    (0x0900, 0x097F, DEVANAGARI),
+    (0xA8E0, 0xA8FF, DEVANAGARI),
+    (0x1CD0, 0x1CFF, DEVANAGARI),
+    (0x0B80, 0x0BFF, TAMIL),
+    (0x0C00, 0x0C7F, TELUGU),
+    (0x0E00, 0x0E7F, THAI),
+    (0x1780, 0x17FF, KHMER),
+    (0x19E0, 0x19FF, KHMER),
+)
+# Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms).
+_RTL_RANGES = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+_JOINERS = frozenset("\u200c\u200d")
 # In Chinese and Korean text these punctuation marks belong with the CJK face's widths.
 _CJK_PUNCTUATION = frozenset("“”‘’…·—")
 # Bidi controls steer ordering only; they are never drawn.
 BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 LRI, PDI = "\u2066", "\u2069"
+
+
+def is_ignorable(ch: str) -> bool:
+    """Characters that are never drawn: bidi controls, zero-width spaces and joiners, variation
+    selectors, soft hyphens, control characters (Unicode's default-ignorable code points)."""
+    code = ord(ch)
+    return (
+        ch in BIDI_CONTROLS
+        or code in _IGNORABLE
+        or 0x200B <= code <= 0x200F
+        or 0x2060 <= code <= 0x206F
+        or 0xFE00 <= code <= 0xFE0F
+        or 0xE0000 <= code <= 0xE0FFF
+        or (code < 0x20 and ch not in "\t\n")
+        or 0x7F <= code <= 0x9F
+    )
+
+
+_IGNORABLE = frozenset({0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0xFEFF})
 
 
 def _in(ranges: tuple[tuple[int, int], ...], ch: str) -> bool:
@@ -55,6 +104,28 @@ def is_rtl(language: str) -> bool:
     return language in RTL_LANGUAGES
 
 
+def is_rtl_char(ch: str) -> bool:
+    return ch not in _JOINERS and _in(_RTL_RANGES, ch)
+
+
+def other_script_face(ch: str) -> str:
+    code = ord(ch)
+    for low, high, face in _OTHER_SCRIPTS:
+        if low <= code <= high:
+            return face
+    return ""
+
+
+def base_is_rtl(text: str, default: bool) -> bool:
+    """The paragraph's direction: its first strong letter decides (Unicode rule P2)."""
+    for ch in text:
+        if is_rtl_char(ch):
+            return True
+        if ch.isalpha():
+            return False
+    return default
+
+
 @dataclass(frozen=True)
 class ScriptFonts:
     """The faces a language's text uses: its script's face, and Noto Sans for the rest."""
@@ -66,6 +137,8 @@ class ScriptFonts:
     latin_bold: str = SANS_BOLD
     # CJK subsets have one weight: bold is drawn by stroking the outline as well as filling.
     fake_bold: bool = False
+    # The CJK subset for Chinese or Korean characters in text of another language.
+    cjk: str = ""
 
     @property
     def rtl(self) -> bool:
@@ -76,11 +149,25 @@ class ScriptFonts:
         return self.language in ARABIC_LANGUAGES
 
     def font_for_char(self, ch: str, bold: bool = False) -> str:
-        if self.shaped and is_arabic_char(ch):
-            return self.script_bold if bold else self.script_regular
+        if is_arabic_char(ch) and ch not in _JOINERS:
+            if self.shaped:
+                return self.script_bold if bold else self.script_regular
+            return ARABIC_BOLD if bold else ARABIC
         if cjk.is_cjk_language(self.language) and (is_cjk_char(ch) or ch in _CJK_PUNCTUATION):
             return self.script_bold if bold else self.script_regular
+        if self.cjk and is_cjk_char(ch):
+            return self.cjk
+        face = other_script_face(ch)
+        if face:
+            return face
         return self.latin_bold if bold else self.latin_regular
+
+    def is_shaped_font(self, font: str) -> bool:
+        return font in SHAPED_FACES
+
+    def is_fake_bold_font(self, font: str) -> bool:
+        """Faces with one weight, made bold by stroking their outlines as well."""
+        return font in SYNTHETIC_BOLD_FACES or font.startswith("TKCJK")
 
     def is_script_font(self, font: str) -> bool:
         return font in (self.script_regular, self.script_bold) and font not in (
@@ -90,15 +177,26 @@ class ScriptFonts:
 
 
 def fonts_for(language: str, text: str = "") -> ScriptFonts:
-    """The fonts for ``language``; for Chinese and Korean ``text`` is every character needed."""
+    """The fonts for ``language``; ``text`` is every character to print (CJK subsets hold
+    exactly the Chinese and Korean characters it has)."""
     register_fonts()
     if language in ARABIC_LANGUAGES:
-        return ScriptFonts(language, ARABIC, ARABIC_BOLD)
+        return ScriptFonts(language, ARABIC, ARABIC_BOLD, cjk=_cjk_subset("zh-Hans", text))
     if cjk.is_cjk_language(language):
         needed = "".join(ch for ch in set(text) if is_cjk_char(ch) or ch in _CJK_PUNCTUATION)
         name = cjk.cjk_font(language, needed)
         return ScriptFonts(language, name, name, fake_bold=True)
-    return ScriptFonts(language)
+    return ScriptFonts(language, cjk=_cjk_subset("zh-Hans", text))
+
+
+def _cjk_subset(language: str, text: str) -> str:
+    """A CJK subset for the Chinese and Korean characters of ``text`` ('' when there are none);
+    Korean-only text takes the Korean face, anything else the Simplified Chinese one."""
+    needed = "".join(sorted({ch for ch in text if is_cjk_char(ch)}))
+    if not needed:
+        return ""
+    hangul = all(0xAC00 <= ord(ch) <= 0xD7AF or 0x1100 <= ord(ch) <= 0x11FF for ch in needed)
+    return cjk.cjk_font("ko" if hangul else language, needed)
 
 
 def font_for_language(language: str, text: str = "") -> str:
@@ -115,9 +213,15 @@ def split_runs(text: str, fonts: ScriptFonts, bold: bool = False) -> list[tuple[
     """``text`` cut into (font name, text) runs; spaces stay with the run they follow."""
     runs: list[tuple[str, str]] = []
     for ch in text:
-        if ch in BIDI_CONTROLS:
+        if ch in _JOINERS:
+            # Joiners steer shaping (Persian, Indic); elsewhere they have nothing to draw.
+            if runs and runs[-1][0] in SHAPED_FACES:
+                runs[-1] = (runs[-1][0], runs[-1][1] + ch)
             continue
-        font = runs[-1][0] if (ch == " " and runs) else fonts.font_for_char(ch, bold)
+        if is_ignorable(ch):
+            continue
+        keep = runs and (ch == " " or unicodedata.category(ch) == "Mn")
+        font = runs[-1][0] if keep else fonts.font_for_char(ch, bold)
         if runs and runs[-1][0] == font:
             runs[-1] = (font, runs[-1][1] + ch)
         else:

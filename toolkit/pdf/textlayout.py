@@ -1,9 +1,12 @@
-"""Wrapping, bidi and drawing of short texts on a canvas, for cards and flyers.
+"""The text layer of every PDF: wrapping, bidi, shaping and drawing of text on a canvas.
 
 Lines are wrapped in logical order first; then each wrapped line is reordered on its own
 (python-bidi), so a right-to-left paragraph keeps its lines in reading order and each line reads
-right to left. Arabic and Persian words are shaped by HarfBuzz through ReportLab's ``shapeStr``.
-Every drawn piece is logged, so tests can check glyphs and positions without parsing the PDF.
+right to left. Arabic, Persian and the Indic, Thai and Khmer scripts are shaped by HarfBuzz
+through ReportLab's ``shapeStr``. Shaped glyphs do not say which letters they are, so a line with
+shaped or right-to-left text is drawn twice: the glyphs (which extract as nothing) and, invisibly
+over them, its letters in display order, which copy, search and screen readers turn back into
+the text as typed. Every drawn piece is logged, so tests can check glyphs and positions.
 """
 
 from __future__ import annotations
@@ -13,7 +16,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from toolkit.pdf.scripts import BIDI_CONTROLS, ScriptFonts, is_arabic_char, is_cjk_char, split_runs
+from toolkit.pdf.scripts import (
+    BIDI_CONTROLS,
+    ScriptFonts,
+    is_cjk_char,
+    is_ignorable,
+    is_rtl_char,
+    split_runs,
+)
 
 # A line may not start with these (they stay with the character before them).
 _CLOSING = frozenset("，。、！？；：”’）》」』〉】,.!?;:)%")
@@ -27,9 +37,16 @@ class TextStyle:
     bold: bool = False
     leading: float = 1.25
     color: str = "#000000"
+    # The paragraph direction; None: the language's (cards, flyers) or, in the document
+    # layer, the first strong letter's.
+    rtl: bool | None = None
 
     def scaled(self, size: float) -> TextStyle:
-        return TextStyle(self.fonts, size, self.bold, self.leading, self.color)
+        return TextStyle(self.fonts, size, self.bold, self.leading, self.color, self.rtl)
+
+    @property
+    def base_rtl(self) -> bool:
+        return self.fonts.rtl if self.rtl is None else self.rtl
 
     @property
     def line_height(self) -> float:
@@ -53,6 +70,8 @@ class Piece:
 class Line:
     logical: str
     pieces: list[Piece]
+    # The letters in display order, for the invisible text layer ('' when none is needed).
+    visual: str = ""
 
     @property
     def width(self) -> float:
@@ -80,7 +99,7 @@ def _measure(text: str, font: str, size: float, shaped: bool) -> tuple[Any, floa
 
 
 def _is_shaped(style: TextStyle, font: str) -> bool:
-    return style.fonts.shaped and style.fonts.is_script_font(font)
+    return style.fonts.is_shaped_font(font)
 
 
 def text_width(text: str, style: TextStyle) -> float:
@@ -160,17 +179,25 @@ def _wrap_paragraph(text: str, style: TextStyle, width: float) -> list[str]:
 
 def layout_line(text: str, style: TextStyle) -> Line:
     """The pieces of one wrapped line in visual (left to right) order."""
-    if not style.fonts.rtl:
-        pieces = [
-            _piece(part, part, font, style)
-            for font, part in split_runs(text, style.fonts, style.bold)
-        ]
-        return Line(text, pieces)
-    return Line(text, [_rtl_piece(part, style) for part in _visual_parts(text)])
+    if not style.base_rtl and not any(is_rtl_char(ch) for ch in text):
+        runs = split_runs(text, style.fonts, style.bold)
+        pieces = [_piece(part, part, font, style) for font, part in runs]
+        shaped = any(_is_shaped(style, font) for font, _part in runs)
+        return Line(text, pieces, _drawn_letters(text) if shaped else "")
+    order = _reorder(text, style.base_rtl)
+    visual = _drawn_letters("".join(original for original, _ch, _level in order))
+    pieces = [_bidi_piece(part, odd, style) for part, odd in _visual_parts(order, style)]
+    return Line(text, pieces, visual)
+
+
+def _drawn_letters(text: str) -> str:
+    # Zero-width characters (a Persian non-joiner too) are left out: extractors take them for
+    # word boundaries and reorder the word around them.
+    return "".join(ch for ch in text if not is_ignorable(ch)).replace("\t", " ")
 
 
 @lru_cache(maxsize=5_000)
-def bidi_levels(text: str) -> tuple[int, ...]:
+def bidi_levels(text: str, base_rtl: bool = True) -> tuple[int, ...]:
     """The resolved embedding level of each character (odd: right to left), base level RTL.
 
     python-bidi's Rust core (which handles isolates and keeps ZWNJ) exposes its levels only in
@@ -179,10 +206,12 @@ def bidi_levels(text: str) -> tuple[int, ...]:
     """
     from bidi import get_display
 
-    report = str(get_display(text, base_dir="R", debug=True))
+    report = str(get_display(text, base_dir="R" if base_rtl else "L", debug=True))
     block = re.search(r"levels:\s*\[(.*?)\n\s*\]", report, re.S)
     per_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+)", block.group(1))] if block else []
     if len(per_byte) != len(text.encode("utf-8")):
+        if not base_rtl:
+            return tuple(1 if is_rtl_char(ch) else 0 for ch in text)
         return tuple(2 if (ch.isascii() and ch.isalnum()) else 1 for ch in text)
     levels, index = [], 0
     for ch in text:
@@ -191,29 +220,31 @@ def bidi_levels(text: str) -> tuple[int, ...]:
     return tuple(levels)
 
 
-def visual_order(text: str) -> list[tuple[str, int]]:
+def visual_order(text: str, base_rtl: bool = True) -> list[tuple[str, int]]:
     """Characters of one line with their levels, reordered for display (rules L2 and L4)."""
+    return [(drawn, level) for _original, drawn, level in _reorder(text, base_rtl)]
+
+
+def _reorder(text: str, base_rtl: bool) -> list[tuple[str, str, int]]:
+    """(character as typed, character as drawn (mirrored), level) in display order."""
     from bidi.mirror import MIRRORED
 
     chars = [
-        (MIRRORED.get(ch, ch) if level % 2 else ch, level)
-        for ch, level in zip(text, bidi_levels(text), strict=True)
+        (ch, MIRRORED.get(ch, ch) if level % 2 else ch, level)
+        for ch, level in zip(text, bidi_levels(text, base_rtl), strict=True)
         if ch not in BIDI_CONTROLS
     ]
     if not chars:
         return chars
-    highest = max(level for _ch, level in chars)
-    lowest_odd = (
-        min(level for _ch, level in chars if level % 2)
-        if any(level % 2 for _ch, level in chars)
-        else highest + 1
-    )
+    highest = max(level for _o, _ch, level in chars)
+    odd = [level for _o, _ch, level in chars if level % 2]
+    lowest_odd = min(odd) if odd else highest + 1
     for level in range(highest, lowest_odd - 1, -1):
         index = 0
         while index < len(chars):
-            if chars[index][1] >= level:
+            if chars[index][2] >= level:
                 end = index
-                while end < len(chars) and chars[end][1] >= level:
+                while end < len(chars) and chars[end][2] >= level:
                     end += 1
                 chars[index:end] = chars[index:end][::-1]
                 index = end
@@ -222,34 +253,35 @@ def visual_order(text: str) -> list[tuple[str, int]]:
     return chars
 
 
-def _visual_parts(text: str) -> list[str]:
-    """The line reordered for display, cut at spaces and at Arabic/other boundaries."""
-    parts: list[str] = []
-    for ch, _level in visual_order(text):
-        kind = _kind(ch)
-        if parts and kind != "space" and _kind(parts[-1]) == kind:
-            parts[-1] += ch
+def _visual_parts(order: list[tuple[str, str, int]], style: TextStyle) -> list[tuple[str, bool]]:
+    """The reordered line cut into (drawn text, right to left) parts: at spaces, at changes of
+    font and at changes of direction."""
+    parts: list[tuple[str, bool, str]] = []
+    for _original, ch, level in order:
+        odd = bool(level % 2)
+        space = ch.isspace()
+        font = "" if space else style.fonts.font_for_char(ch, style.bold)
+        joiner = ch in "\u200c\u200d" and bool(parts) and parts[-1][2] != ""
+        if joiner or (parts and parts[-1][2] == font and parts[-1][1] == odd):
+            text, was_odd, was_font = parts[-1]
+            parts[-1] = (text + ch, was_odd, was_font)
         else:
-            parts.append(ch)
-    return parts
+            parts.append((ch, odd, font))
+    return [(text, odd) for text, odd, _font in parts]
 
 
-def _kind(part: str) -> str:
-    if part == " " or part.isspace():
-        return "space"
-    return "arabic" if is_arabic_char(part[0]) else "other"
-
-
-def _rtl_piece(part: str, style: TextStyle) -> Piece:
-    font = style.fonts.font_for_char(part[0], style.bold)
-    if _kind(part) == "arabic":
-        # get_display reversed the letters; HarfBuzz wants them in logical order and returns
-        # the glyphs in visual order itself.
-        logical = part[::-1]
-        return _piece(logical, logical, font, style)
-    if _kind(part) == "space":
+def _bidi_piece(part: str, odd: bool, style: TextStyle) -> Piece:
+    logical = part[::-1] if odd else part
+    if part.isspace():
         font = style.fonts.latin_bold if style.bold else style.fonts.latin_regular
-    return _piece(part, part, font, style)
+        return _piece(" " * len(part), part, font, style)
+    font = style.fonts.font_for_char(logical[0], style.bold)
+    if odd and _is_shaped(style, font):
+        # The part was reversed for display; HarfBuzz wants the letters in logical order and
+        # returns the glyphs in visual order itself.
+        return _piece(logical, logical, font, style)
+    drawn = "".join(ch for ch in part if not is_ignorable(ch))
+    return _piece(drawn, logical, font, style)
 
 
 def _piece(text: str, logical: str, font: str, style: TextStyle) -> Piece:
@@ -267,31 +299,58 @@ class Painter:
     def draw_line(
         self, line: Line, style: TextStyle, left: float, right: float, y: float, align: str
     ) -> None:
+        from toolkit.pdf.fonts import glyph_only
+
         if align == "center":
             x = (left + right - line.width) / 2
         elif align == "right":
             x = right - line.width
         else:
             x = left
+        start = x
         canvas = self.canvas
         canvas.saveState()
         canvas.setFillColor(style.color)
-        fake_bold = style.bold and style.fonts.fake_bold
-        if fake_bold:
+        if style.bold:
             canvas.setStrokeColor(style.color)
             canvas.setLineWidth(style.size * 0.035)
         for piece in line.pieces:
-            if not piece.logical.isspace():
+            if not piece.logical.isspace() and piece.width > 0:
                 text = canvas.beginText(x, y)
-                text.setFont(piece.font, piece.size)
-                if fake_bold:
+                text.setFont(glyph_only(piece.font) if line.visual else piece.font, piece.size)
+                if style.bold and style.fonts.is_fake_bold_font(piece.font):
+                    text.setTextRenderMode(2)
+                elif style.bold:
                     # The render mode outlives the text object in PDF: set it every time.
-                    text.setTextRenderMode(2 if style.fonts.is_script_font(piece.font) else 0)
+                    text.setTextRenderMode(0)
                 text.textOut(piece.text)
                 canvas.drawText(text)
                 self.log.append(replace(piece, x=x, y=y))
             x += piece.width
+        if line.visual.strip():
+            self._draw_text_layer(line.visual, style, start, y, x - start)
         canvas.restoreState()
+
+    def _draw_text_layer(
+        self, letters: str, style: TextStyle, x: float, y: float, width: float
+    ) -> None:
+        """The line's letters, invisible, in one text object stretched over the glyphs."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        from toolkit.pdf.fonts import text_font
+
+        runs = [(text_font(font), part) for font, part in _letter_runs(letters, style.fonts)]
+        natural = sum(stringWidth(part, font, style.size) for font, part in runs)
+        text = self.canvas.beginText(x, y)
+        text.setTextRenderMode(3)
+        if natural > 0 and width > 0:
+            text.setHorizScale(100.0 * width / natural)
+        for font, part in runs:
+            text.setFont(font, style.size)
+            text.textOut(part)
+        text.setTextRenderMode(0)
+        text.setHorizScale(100.0)
+        self.canvas.drawText(text)
 
     def draw_lines(
         self,
@@ -318,9 +377,20 @@ class Painter:
     ) -> float:
         """Draw lines already laid out (reused across the ten cards of a sheet)."""
         if align == "start":
-            align = "right" if style.fonts.rtl else "left"
+            align = "right" if style.base_rtl else "left"
         y = top
         for line in lines:
             y -= style.line_height
             self.draw_line(line, style, left, right, y + style.line_height - style.size, align)
         return y
+
+
+def _letter_runs(letters: str, fonts: ScriptFonts) -> list[tuple[str, str]]:
+    runs: list[tuple[str, str]] = []
+    for ch in letters:
+        font = runs[-1][0] if (runs and ch == " ") else fonts.font_for_char(ch)
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + ch)
+        else:
+            runs.append((font, ch))
+    return runs
