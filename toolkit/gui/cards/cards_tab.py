@@ -134,6 +134,7 @@ class CardsTab(QWidget):
         self.summary.setWordWrap(True)
         column.addWidget(self.summary)
         column.addLayout(self._buttons())
+        column.addLayout(self._calibration_row())
         self.instructions = message("notice")
         self.instructions.setVisible(True)
         column.addWidget(self.instructions)
@@ -148,10 +149,15 @@ class CardsTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.print_button = QPushButton(_("Print…"))
         self.print_button.clicked.connect(self.print_sheet)
-        self.calibrate_button = QPushButton(_("Printer calibration…"))
-        self.calibrate_button.clicked.connect(self.calibrate)
         row.addWidget(self.save_button)
         row.addWidget(self.print_button)
+        row.addStretch(1)
+        return row
+
+    def _calibration_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.calibrate_button = QPushButton(_("Printer calibration…"))
+        self.calibrate_button.clicked.connect(self.calibrate)
         row.addWidget(self.calibrate_button)
         row.addStretch(1)
         return row
