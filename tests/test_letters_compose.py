@@ -48,7 +48,8 @@ def test_senate_letter_has_every_part_in_order() -> None:
     assert positions == sorted(positions)
     assert text.rstrip().endswith("Ana Ruiz")
     washington = compose(get_template("federal-qi-federal-agents"), SENDER, SENATOR, "en", DAY, 0)
-    assert "711 Hart Senate Office Building\nUnited States Senate\nWashington, DC 20510" in (
+    # The delivery line (the room) directly above the city line, as USPS Publication 28 asks.
+    assert "United States Senate\n711 Hart Senate Office Building\nWashington, DC 20510" in (
         washington.text
     )
 

@@ -73,9 +73,11 @@ def test_envelopes_and_labels_page_sizes() -> None:
     envelopes = envelopes_pdf(letters)
     assert page_sizes(envelopes) == [(684.0, 297.0)] * 2
     envelope_text = pdf_text(envelopes)
-    assert "Ana Ruiz" in envelope_text and "c/o City Clerk" in envelope_text
+    # USPS Publication 28: upper case, no punctuation, the delivery line above the city line.
+    assert "ANA RUIZ" in envelope_text and "C/O CITY CLERK" in envelope_text
+    assert "121 N LASALLE ST ROOM 107\nCHICAGO IL 60602" in envelope_text
     labels = labels_pdf(letters * 16, "letter")
     assert page_sizes(labels) == [(612.0, 792.0)] * 2
-    assert pdf_text(labels).count("Chicago, IL 60604") == 16
+    assert pdf_text(labels).count("CHICAGO IL 60604") == 16
     a4 = labels_pdf(letters, "a4")
     assert [round(v) for v in page_sizes(a4)[0]] == [595, 842]

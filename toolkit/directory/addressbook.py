@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -81,8 +82,17 @@ def last_name(name: str) -> str:
     return words[-1] if words else ""
 
 
+# "121 N LaSalle St, Room 107, Chicago, IL 60602" typed on one line: the city line is split off.
+_CITY_LINE = re.compile(r",\s*(?P<city>[^,]+,?\s+[A-Z]{2},?\s+\d{5}(?:-\d{4})?)\s*$")
+
+
 def address_lines(address: str) -> tuple[str, ...]:
-    return tuple(line.strip() for line in address.replace("\r", "\n").split("\n") if line.strip())
+    """One line per envelope line: newlines, or " | " where a spreadsheet cell has one line."""
+    raw = address.replace("\r", "\n").replace("|", "\n").split("\n")
+    lines = [line.strip() for line in raw if line.strip()]
+    if len(lines) == 1 and (match := _CITY_LINE.search(lines[0])):
+        lines = [lines[0][: match.start()].strip(), match["city"].strip()]
+    return tuple(lines)
 
 
 def clean_entry(entry: BookEntry) -> BookEntry:

@@ -157,18 +157,38 @@ def choose_office(recipient: Recipient, office_index: int = 0) -> Office | None:
     return recipient.offices[min(max(office_index, 0), len(recipient.offices) - 1)]
 
 
+_DELIVERY = re.compile(r"\d|\bP\.?\s*O\.?\s+BOX\b|\bBOX\b", re.IGNORECASE)
+
+
+def delivery_order(lines: list[str]) -> list[str]:
+    """The delivery line (street, room or PO box) directly above the city line, as USPS
+    Publication 28 asks: "United States Senate" goes above "711 Hart Senate Office Building"."""
+    if len(lines) < 3:
+        return lines
+    body, last = lines[:-1], lines[-1]
+    numbered = [i for i, line in enumerate(body) if _DELIVERY.search(line)]
+    if not numbered:
+        return lines
+    first = numbered[0]
+    # The delivery lines (a street and its suite) stay together, in their order.
+    delivery = body[first:]
+    names = [line for line in delivery if not _DELIVERY.search(line)]
+    kept = [line for line in delivery if _DELIVERY.search(line)]
+    return [*body[:first], *names, *kept, last]
+
+
 def _with_organization(recipient: Recipient, lines: list[str], language: str) -> list[str]:
-    """Washington addresses need the chamber's name before the city line."""
+    """Washington addresses need the chamber's name, above the room line."""
     keys = {model.US_SENATOR: "senate", model.US_REPRESENTATIVE: "house"}
     key = keys.get(recipient.kind)
     if key is None or not lines:
-        return lines
+        return delivery_order(lines)
     org = phrase(language, key)
     joined = " ".join(lines)
     in_dc = "2051" in lines[-1] and "Washington" in lines[-1]
     if in_dc and org.lower() not in joined.lower():
-        return [*lines[:-1], org, lines[-1]]
-    return lines
+        return delivery_order([org, *lines])
+    return delivery_order(lines)
 
 
 def inside_address(recipient: Recipient, language: str, office_index: int = 0) -> list[str]:

@@ -13,11 +13,12 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 
 from toolkit.directory.model import Recipient
 from toolkit.i18n import _
 from toolkit.letters import addressing
-from toolkit.letters.catalog import TemplateError, TemplateMeta, check_language, letters_dir
+from toolkit.letters.catalog import TemplateError, TemplateMeta, check_language, letter_dirs
 from toolkit.letters.fields import validate_fields
 from toolkit.letters.phrases import long_date, phrase
 
@@ -42,16 +43,18 @@ class Letter:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     recipient_kind: str = ""
     office: str = ""  # the label of the office addressed: "District office (Chicago)"
+    date_text: str = ""  # as printed: "November 25, 2026", for the header of page 2
 
     def edited(self, text: str) -> Letter:
         return replace(self, text=text)
 
 
 @cache
-def _environment(folder: Path) -> jinja2.Environment:
+def _environment(folders: tuple[Path, ...]) -> jinja2.Environment:
     # Plain-text bodies: no HTML escaping here; text is escaped at the PDF edge (para_text).
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+    # Sandboxed: a template from a content pack must never reach Python's internals.
+    return SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
@@ -60,7 +63,7 @@ def _environment(folder: Path) -> jinja2.Environment:
 
 def render_body(meta: TemplateMeta, language: str, context: Mapping[str, object]) -> str:
     """The template's paragraphs for these values, tidied (blank line between paragraphs)."""
-    env = _environment(letters_dir())
+    env = _environment(letter_dirs())
     try:
         text = env.get_template(f"{meta.id}.{language}.j2").render(**context)
     except jinja2.TemplateError as exc:
@@ -165,6 +168,7 @@ def compose(
         recipient_label=recipient_label(recipient, greeting),
         warnings=tuple(warnings),
         recipient_kind=recipient.kind,
+        date_text=long_date(day, language),
         office=office.label
         if (office := addressing.choose_office(recipient, office_index))
         else "",

@@ -79,13 +79,25 @@ def substitution_warning(missing: list[str]) -> str:
     ).format(mark=REPLACEMENT, chars=" ".join(missing[:12]))
 
 
-def letter_style() -> ParagraphStyle:
+# A letter a little too long for one page is set a little smaller before it runs on: a letter
+# is read more often when it is one page (10 point is the smallest a business letter uses).
+FIT_SIZES = (FONT_SIZE, 10.5, 10.0)
+
+
+def letter_style(size: float = FONT_SIZE) -> ParagraphStyle:
     from reportlab.lib.styles import ParagraphStyle
 
     from toolkit.pdf.document import stylesheet
 
+    # No widows or orphans: a paragraph never leaves one line alone at a page's foot or head.
     return ParagraphStyle(
-        "letter", parent=stylesheet()["body"], fontSize=FONT_SIZE, leading=LEADING, spaceAfter=0
+        f"letter-{size}",
+        parent=stylesheet()["body"],
+        fontSize=size,
+        leading=LEADING * size / FONT_SIZE,
+        spaceAfter=0,
+        allowWidows=0,
+        allowOrphans=0,
     )
 
 
@@ -106,17 +118,52 @@ def text_blocks(text: str) -> list[tuple[int, list[str]]]:
     return blocks
 
 
+def _closing_start(blocks: list[tuple[int, list[str]]]) -> int:
+    """Where the closing begins: the block before the signature line, and the last paragraph
+    before that, so that a second page never holds the signature alone."""
+    from toolkit.letters.compose import is_signature_line
+
+    for index in range(len(blocks) - 1, -1, -1):
+        if any(is_signature_line(line) for line in blocks[index][1]):
+            return max(index - 2, 0)
+    return max(len(blocks) - 2, 0)
+
+
 def letter_flowables(text: str, style: ParagraphStyle) -> list[Flowable]:
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     from toolkit.pdf.markup import para_text
 
     story: list[Flowable] = []
-    for index, (blanks, lines) in enumerate(text_blocks(text)):
+    blocks = text_blocks(text)
+    closing = _closing_start(blocks)
+    tail: list[Flowable] = []
+    for index, (blanks, lines) in enumerate(blocks):
+        target = tail if index >= closing else story
         if index and blanks:
-            story.append(Spacer(1, LEADING * blanks * 0.85))
-        story.append(Paragraph(para_text("\n".join(lines)), style))
+            target.append(Spacer(1, style.leading * blanks * 0.85))
+        target.append(Paragraph(para_text("\n".join(lines)), style))
+    if tail:
+        story.append(KeepTogether(tail))
     return story
+
+
+def _continuation_header(canvas: Any, doc: Any, letter: Letter, page: int) -> None:
+    """Page 2 and on: the recipient, the date and the page, above the text."""
+    from toolkit.letters.phrases import phrase
+
+    who = letter.mailing_address[0] if letter.mailing_address else letter.recipient_label
+    text, _missing = printable(
+        "  \u00b7  ".join(
+            part
+            for part in (who, letter.date_text, phrase(letter.language, "page").format(n=page))
+            if part
+        )
+    )
+    canvas.saveState()
+    canvas.setFont(SANS, 9)
+    canvas.drawString(doc.leftMargin, doc.pagesize[1] - doc.topMargin * 0.6, text)
+    canvas.restoreState()
 
 
 def _page_marker(starts: list[int]) -> Flowable:
@@ -134,22 +181,33 @@ def _page_marker(starts: list[int]) -> Flowable:
     return PageMarker()
 
 
-def render_letters(
-    letters: Sequence[Letter],
-    paper: str = "letter",
-    title: str = "",
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> RenderedLetters:
-    """All letters in one PDF, each starting on a new page."""
+def _height(flowable: Flowable, width: float, height: float) -> float:
+    content = getattr(flowable, "_content", None)
+    if isinstance(content, list):  # KeepTogether: its parts, one under the other
+        return sum(_height(part, width, height) for part in content)
+    return float(flowable.wrap(width, height)[1])
+
+
+def _fitted(text: str, paper: str) -> list[Flowable]:
+    """The letter's flowables at the largest of FIT_SIZES that fits one page, else at 11 pt."""
+    from toolkit.pdf.document import MARGINS, page_size
+
+    width, height = page_size(paper)
+    margin = MARGINS[paper]
+    frame_width, frame_height = width - 2 * margin, height - 2 * margin - 12
+    for size in FIT_SIZES:
+        story = letter_flowables(text, letter_style(size))
+        used = sum(_height(f, frame_width, frame_height) for f in story)
+        if used <= frame_height:
+            return story
+    return letter_flowables(text, letter_style(FONT_SIZE))
+
+
+def _story(
+    letters: Sequence[Letter], starts: list[int], paper: str
+) -> tuple[list[Flowable], list[list[str]]]:
     from reportlab.platypus import PageBreak
 
-    from toolkit.pdf.document import DocumentSpec, build_pdf
-
-    if not letters:
-        return RenderedLetters(b"", [], [])
-    style = letter_style()
-    starts: list[int] = []
     story: list[Flowable] = []
     warnings: list[list[str]] = []
     for index, letter in enumerate(letters):
@@ -158,26 +216,56 @@ def render_letters(
         if index:
             story.append(PageBreak())
         story.append(_page_marker(starts))
-        story.extend(letter_flowables(text, style))
+        story.extend(_fitted(text, paper))
+    return story, warnings
+
+
+def render_letters(
+    letters: Sequence[Letter],
+    paper: str = "letter",
+    title: str = "",
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> RenderedLetters:
+    """All letters in one PDF, each starting on a new page; a letter that runs on carries a
+    header (recipient, date, page) on its later pages. Laid out twice only when one runs on."""
+    from toolkit.pdf.document import DocumentSpec, build_pdf
+
+    if not letters:
+        return RenderedLetters(b"", [], [])
     total = len(letters)
+    starts: list[int] = []
     pages_laid: list[int] = []
+    known: list[int] = []  # the first page of each letter, once a first pass has found them
 
     def on_page(canvas: Any, doc: Any) -> None:
         pages_laid.append(1)
         # Laying out pages is the slow part: report and honour Cancel here.
         if cancelled is not None and cancelled():
             raise CancelledError
-        if progress is not None:
+        if progress is not None and not known:
             progress(min(len(starts), total), total)
+        page = canvas.getPageNumber()
+        if known:
+            index = max(i for i, first in enumerate(known) if first <= page)
+            if page > known[index]:
+                _continuation_header(canvas, doc, letters[index], page - known[index] + 1)
 
     spec = DocumentSpec(paper=paper, title=title or _("Letter"), language=letters[0].language)
     spec.page_numbers = False
     spec.on_page = on_page
+    story, warnings = _story(letters, starts, paper)
     pdf = build_pdf(story, spec)
-    if progress is not None:
-        progress(total, total)
     ends = [*starts[1:], len(pages_laid) + 1]
     pages = [end - start for start, end in zip(starts, ends, strict=True)]
+    if any(count > 1 for count in pages):
+        known.extend(starts)
+        starts.clear()
+        pages_laid.clear()
+        story, warnings = _story(letters, starts, paper)
+        pdf = build_pdf(story, spec)
+    if progress is not None:
+        progress(total, total)
     return RenderedLetters(pdf, pages, warnings)
 
 

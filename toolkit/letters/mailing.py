@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -92,6 +93,27 @@ def draw_block(
         canvas.drawString(x, top - size - number * size * 1.25, _clip(line, width, size))
 
 
+_ZIP4 = re.compile(r"\d{5}-\d{4}")
+_PUNCTUATION = re.compile(r"[^\w\s#/-]")
+
+
+def usps_line(line: str) -> str:
+    """One line in USPS Publication 28 form: upper case, no punctuation, except the ZIP+4
+    hyphen (and "#" or "/" inside a number, which the Postal Service accepts)."""
+    text = _PUNCTUATION.sub(" ", line.upper().replace(".", "").replace("'", ""))
+    words = [w if _ZIP4.fullmatch(w) else w.replace("-", " ") for w in text.split()]
+    return " ".join(" ".join(words).split())
+
+
+def usps_lines(lines: Sequence[str]) -> list[str]:
+    """The address for an envelope or label: Publication 28 form, the delivery line directly
+    above the city line."""
+    from toolkit.letters.addressing import delivery_order
+
+    kept = [line for line in lines if line.strip()]
+    return [printable(usps_line(line))[0] for line in delivery_order(kept)]
+
+
 def _clean(lines: Sequence[str]) -> list[str]:
     return [printable(line)[0] for line in lines if line.strip()]
 
@@ -103,7 +125,7 @@ def envelopes_pdf(letters: Sequence[Letter]) -> bytes:
     width, height = ENVELOPE_10
     canvas, buffer = _canvas(ENVELOPE_10, "Envelopes")
     for letter in letters:
-        sender = _clean(letter.return_address)
+        sender = usps_lines(letter.return_address)
         draw_block(
             canvas,
             sender,
@@ -112,7 +134,7 @@ def envelopes_pdf(letters: Sequence[Letter]) -> bytes:
             3.5 * INCH,
             fit_lines(sender, 3.5 * INCH, 9, 6),
         )
-        mailing = _clean(letter.mailing_address)
+        mailing = usps_lines(letter.mailing_address)
         size = fit_lines(mailing, 5.0 * INCH, 11, 7)
         block_width = max(stringWidth(line, SANS, size) for line in mailing) if mailing else 0
         block_height = len(mailing) * size * 1.25
@@ -136,7 +158,7 @@ def labels_pdf(letters: Sequence[Letter], paper: str = "letter") -> bytes:
         row, column = divmod(slot, sheet.columns)
         x = sheet.left + column * sheet.column_pitch + pad
         top = sheet.page[1] - sheet.top - row * sheet.row_pitch - pad * 0.6
-        lines = _clean(letter.mailing_address)
+        lines = usps_lines(letter.mailing_address)
         inner_height = sheet.height - pad * 1.2
         size = min(
             fit_lines(lines, sheet.width - 2 * pad, 9, 6),

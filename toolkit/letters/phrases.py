@@ -32,6 +32,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "dear_name": "Dear {name}:",
         "dear_council": "Dear Mayor and Members of the City Council:",
         "close": "Sincerely,",
+        "page": "Page {n}",
     },
     "es": {
         "honorable": "Honorable {name}",
@@ -51,6 +52,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "dear_name": "Honorable {name}:",
         "dear_council": "Honorable Alcaldía y Concejo Municipal:",
         "close": "Atentamente,",
+        "page": "Página {n}",
     },
 }
 
