@@ -52,4 +52,5 @@ def full_record(marker: str = "") -> Incident:
         reporter_anonymous=False,
         reporter_name="María",
         reporter_contact="maria@example.org",
+        created_stated="2025-06-01T09:00:00+00:00",
     )

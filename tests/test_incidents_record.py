@@ -35,7 +35,8 @@ def test_json_round_trip_and_template_keys() -> None:
     data = json.loads(json.dumps(original.to_dict()))
     assert record.from_dict(data) == original
     template = record.template()
-    assert set(template) == set(record.field_names()) - {"id", "created", "updated"}
+    internal = {"id", "created", "updated", "created_stated"}
+    assert set(template) == set(record.field_names()) - internal
     filled = {**template, "start_date": "2025-01-02"}
     parsed = record.from_dict(filled)
     assert parsed.officers == [] and parsed.start_date == "2025-01-02"

@@ -314,6 +314,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     data = _read_json(args.file)
     if isinstance(data, dict):
         data.pop("id", None)
+        data.pop("updated", None)
+        # This vault creates the record now; the file's own date is kept as its claim.
+        stated = data.pop("created", None)
+        if isinstance(stated, str) and stated.strip() and not data.get("created_stated"):
+            data["created_stated"] = stated.strip()[:64]
     new = record.from_dict(data)
     for path in args.attach:
         if not path.is_file():

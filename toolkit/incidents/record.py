@@ -118,6 +118,8 @@ class Incident:
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_utc)
     updated: str = ""
+    # The "created" an imported JSON file gave: a claim of that file, never shown as fact.
+    created_stated: str = ""
 
     def validate(self) -> None:
         """Raise RecordError naming the first field that cannot be saved."""
@@ -295,7 +297,7 @@ def from_dict(raw: Any, *, validate: bool = True) -> Incident:
 def template() -> dict[str, Any]:
     """An empty record with one example row per list, for people filling in JSON by hand."""
     data = Incident(id="", created="").to_dict()
-    for name in ("id", "created", "updated"):
+    for name in ("id", "created", "updated", "created_stated"):
         data.pop(name)
     for name, row_type in ROW_TYPES.items():
         data[name] = [asdict(row_type())]

@@ -50,7 +50,16 @@ def timeline(record: Incident, files: list[AttachmentInfo]) -> list[tuple[str, s
     if record.end_date or record.end_time:
         end = f"{record.end_date or record.start_date} {record.end_time}".strip()
         events.append((end, _("Incident ended")))
-    events.append((utc_label(record.created), _("Record created")))
+    if record.created_stated:
+        events.append((utc_label(record.created), _("Record imported into this vault")))
+        events.append(
+            (
+                utc_label(record.created_stated),
+                _("Record created, as stated in the imported file (not checked)"),
+            )
+        )
+    else:
+        events.append((utc_label(record.created), _("Record created")))
     if record.updated:
         events.append((utc_label(record.updated), _("Record last changed")))
     for info in files:

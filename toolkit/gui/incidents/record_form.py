@@ -56,6 +56,7 @@ class RecordForm(QWidget):
         self.widgets: dict[str, QWidget] = {}
         self.record_id = ""
         self.created = ""
+        self.created_stated = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # Seven section names do not fit on one tab bar on a small screen (a scrolling tab bar
@@ -172,6 +173,8 @@ class RecordForm(QWidget):
             out["id"] = self.record_id
         if self.created:
             out["created"] = self.created
+        if self.created_stated:
+            out["created_stated"] = self.created_stated
         return out
 
     def set_data(self, data: dict[str, Any]) -> None:
@@ -180,6 +183,7 @@ class RecordForm(QWidget):
             record = Incident()
             self.record_id = str(data.get("id") or record.id)
             self.created = str(data.get("created") or record.created)
+            self.created_stated = str(data.get("created_stated") or "")
             for name, widget in self.widgets.items():
                 value = data.get(name, getattr(record, name))
                 if isinstance(widget, QComboBox):
@@ -208,6 +212,7 @@ class RecordForm(QWidget):
         self.set_data({"id": "", "created": ""})
         self.record_id = ""
         self.created = ""
+        self.created_stated = ""
         self.tabs.setCurrentIndex(0)
 
     def is_empty(self) -> bool:
