@@ -94,3 +94,66 @@ def bundled_fonts_dir() -> Path:
 
 def locale_dir() -> Path:
     return assets_dir() / "locale"
+
+
+# Signed content packs (toolkit/content_pack): each applied pack is unpacked into
+# ``content/<folder>/`` in the data folder, and ``content/current.json`` names the active one.
+CONTENT_DIR_NAME = "content"
+CONTENT_POINTER = "current.json"
+
+
+def content_packs_dir(base: Path | None = None) -> Path:
+    return (base or data_dir()) / CONTENT_DIR_NAME
+
+
+def active_pack_root(base: Path | None = None) -> Path | None:
+    """The folder of the applied content pack, or None when the bundled content is in use."""
+    import json
+
+    packs = content_packs_dir(base) if base is not None else _data_dir_if_any()
+    if packs is None:
+        return None
+    try:
+        pointer = json.loads((packs / CONTENT_POINTER).read_text(encoding="utf-8"))
+        folder = pointer.get("folder") if isinstance(pointer, dict) else None
+    except (OSError, ValueError):
+        return None
+    if not isinstance(folder, str) or not folder or "/" in folder or folder.startswith("."):
+        return None
+    root = packs / folder
+    return root if root.is_dir() else None
+
+
+def _data_dir_if_any() -> Path | None:
+    # Reading content must not create the data folder (a read-only bundle, the self-test).
+    try:
+        return content_packs_dir()
+    except OSError:
+        return None
+
+
+def content_roots() -> tuple[Path, ...]:
+    """Where content is read, first match wins: the applied pack, then the bundled resources."""
+    pack = active_pack_root()
+    return (pack, resource_root()) if pack is not None else (resource_root(),)
+
+
+def content_path(*parts: str) -> Path:
+    """A content file (``"assets", "cards", "es.yaml"``) from the pack if it holds it."""
+    roots = content_roots()
+    for root in roots[:-1]:
+        candidate = root.joinpath(*parts)
+        if candidate.is_file():
+            return candidate
+    return roots[-1].joinpath(*parts)
+
+
+def content_files(folder: tuple[str, ...], pattern: str) -> list[Path]:
+    """Files matching ``pattern`` in ``folder`` across the roots, one per name, pack first."""
+    found: dict[str, Path] = {}
+    for root in content_roots():
+        base = root.joinpath(*folder)
+        if base.is_dir():
+            for path in base.glob(pattern):
+                found.setdefault(path.name, path)
+    return [found[name] for name in sorted(found)]

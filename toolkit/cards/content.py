@@ -166,7 +166,8 @@ def validate(card: CardText) -> None:
 
 
 def original_card(code: str) -> CardText:
-    return read_card_file(paths.asset("cards", f"{check_code(code)}.yaml"))
+    # From the applied content pack if it holds this language, else bundled.
+    return read_card_file(paths.content_path("assets", "cards", f"{check_code(code)}.yaml"))
 
 
 def read_card_file(path: Path) -> CardText:
@@ -220,7 +221,7 @@ def restore_original(code: str, data_dir: Path | None = None) -> bool:
 
 def back_text() -> BackText:
     """The English statement printed on every card's back."""
-    path = paths.asset("cards", "en.yaml")
+    path = paths.content_path("assets", "cards", "en.yaml")
     raw = _read_yaml(path)
     try:
         back = raw["back"]

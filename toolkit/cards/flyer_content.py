@@ -89,9 +89,14 @@ def _sources(raw: dict[str, Any], path: Path) -> tuple[Source, ...]:
     return content_dates.read_sources(raw.get("sources"), _failure(path))
 
 
-@cache
 def load_flyers(code: str) -> FlyerLanguage:
-    return read_flyer_file(paths.asset("flyers", f"{check_code(code)}.yaml"), code)
+    """One language's flyers, from the applied content pack if it holds them, else bundled."""
+    return _load_flyers(check_code(code), paths.content_roots())
+
+
+@cache
+def _load_flyers(code: str, roots: tuple[Path, ...]) -> FlyerLanguage:
+    return read_flyer_file(paths.content_path("assets", "flyers", f"{code}.yaml"), code)
 
 
 def read_flyer_file(path: Path, code: str) -> FlyerLanguage:
@@ -132,4 +137,8 @@ def read_flyer_file(path: Path, code: str) -> FlyerLanguage:
 
 
 def flyer_languages() -> list[str]:
-    return [code for code in LANGUAGES if paths.asset("flyers", f"{code}.yaml").is_file()]
+    return [
+        code
+        for code in LANGUAGES
+        if paths.content_path("assets", "flyers", f"{code}.yaml").is_file()
+    ]

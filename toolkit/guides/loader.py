@@ -69,8 +69,9 @@ def guides_root() -> Path:
 
 def languages(root: Path | None = None) -> list[str]:
     """Languages that have a guides folder, English first."""
-    base = root or guides_root()
-    found = sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+    # The applied content pack may add a language to the bundled ones.
+    bases = [root] if root else [r / "assets" / "guides" for r in paths.content_roots()]
+    found = sorted({p.name for b in bases if b.is_dir() for p in b.iterdir() if p.is_dir()})
     return sorted(found, key=lambda code: (code != "en", code))
 
 
@@ -179,20 +180,23 @@ def load_guide(path: Path) -> Guide:
 
 
 def load_library(language: str, root: Path | None = None) -> Library:
-    """Every guide of ``language``; bundled guides are read once per process."""
+    """Every guide of ``language``: the applied content pack's, then the bundled ones for
+    anything the pack does not hold; read once per process and content pack."""
     if root is None:
-        return _bundled_library(language)
+        return _bundled_library(language, paths.content_roots())
     return _read_library(language, root)
 
 
 @cache
-def _bundled_library(language: str) -> Library:
-    return _read_library(language, guides_root())
+def _bundled_library(language: str, roots: tuple[Path, ...]) -> Library:
+    files = paths.content_files(("assets", "guides", language), "*.md")
+    return _read_library(language, guides_root(), files)
 
 
-def _read_library(language: str, root: Path) -> Library:
-    folder = root / language
-    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+def _read_library(language: str, root: Path, files: list[Path] | None = None) -> Library:
+    if files is None:
+        folder = root / language
+        files = sorted(folder.glob("*.md")) if folder.is_dir() else []
     if not files:
         raise UnknownGuideError(
             _("There are no guides in language {language}. Available: {languages}").format(

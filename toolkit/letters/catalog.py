@@ -83,11 +83,16 @@ class TemplateMeta:
         return next((f for f in self.fields if f.name == name), None)
 
     def body_path(self, language: str) -> Path:
-        return letters_dir() / f"{self.id}.{language}.j2"
+        return paths.content_path("templates", "letters", f"{self.id}.{language}.j2")
 
 
 def letters_dir() -> Path:
     return paths.templates_dir() / "letters"
+
+
+def letter_dirs() -> tuple[Path, ...]:
+    """Where letter texts are looked up: the applied content pack's folder, then bundled."""
+    return tuple(root / "templates" / "letters" for root in paths.content_roots())
 
 
 def _text_map(raw: Any, key: str, source: Path) -> dict[str, str]:
@@ -171,14 +176,14 @@ def parse_meta(source: Path) -> TemplateMeta:
 
 
 @cache
-def _load_all(folder: Path) -> tuple[TemplateMeta, ...]:
-    metas = [parse_meta(path) for path in sorted(folder.glob("*.yaml"))]
+def _load_all(folders: tuple[Path, ...]) -> tuple[TemplateMeta, ...]:
+    metas = [parse_meta(path) for path in paths.content_files(("templates", "letters"), "*.yaml")]
     order = {level: i for i, level in enumerate(LEVELS)}
     return tuple(sorted(metas, key=lambda m: (order[m.level], m.id)))
 
 
 def all_templates() -> tuple[TemplateMeta, ...]:
-    return _load_all(letters_dir())
+    return _load_all(letter_dirs())
 
 
 def get_template(template_id: str) -> TemplateMeta:
