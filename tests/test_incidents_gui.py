@@ -367,3 +367,60 @@ def test_section_buttons_switch_the_form_and_follow_it(qtbot: QtBot, data_dir: P
     assert form.tabs.currentIndex() == last
     form.clear()  # locking goes back to the first section, and its button shows it
     assert form.tabs.currentIndex() == 0 and form.section_group.button(0).isChecked()
+
+
+# -- issue 14: the recovery dialog and the idle lock, erase words, changes outside the app --
+def test_idle_lock_closes_the_recovery_dialog_and_writes_no_sheet(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    page, _codes = make_page(qtbot, data_dir)
+    page.show_recovery = page._show_recovery
+    seen: dict[str, str] = {}
+
+    def idle_then_save() -> None:
+        dialog = page.recovery_dialog
+        assert dialog is not None and dialog.code_label.text()
+        page.idle_timeout()
+        seen["code"] = dialog.code_label.text()
+        seen["visible"] = str(dialog.isVisible())
+        page.ask_save_path = lambda title, name, filters: str(tmp_path / "sheet.pdf")
+        dialog.save()
+        seen["message"] = dialog.message.text()
+
+    QTimer.singleShot(200, idle_then_save)
+    create(page, qtbot)  # exec() returns once the idle lock closes the dialog
+    assert page.vault is None and page.recovery_dialog is None
+    assert seen["code"] == "" and seen["visible"] == "False"
+    assert "not written" in seen["message"]
+    assert not (tmp_path / "sheet.pdf").exists()
+
+
+def test_delete_whole_vault_says_what_erase_cannot_reach(qtbot: QtBot, data_dir: Path) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    create(page, qtbot)
+    asked: list[str] = []
+    page.confirm = lambda question: asked.append(question) or True  # type: ignore[func-returns-value]
+    page.delete_vault()
+    assert "copies made earlier" in asked[0]
+    assert vault.list_vaults(data_dir) == []
+
+
+def test_changes_outside_the_app_are_shown_at_unlock(qtbot: QtBot, data_dir: Path) -> None:
+    import sqlite3
+
+    made, _code = vault.create_vault("household", PASS, data_dir=data_dir, kdf_n=CHEAP_N)
+    made.save(vault.Incident(start_date="2025-01-02", what_happened="one"))
+    made.lock()
+    conn = sqlite3.connect(vault.vault_path("household", data_dir))
+    with conn:
+        conn.execute("DELETE FROM records")
+    conn.close()
+    page, _codes = make_page(qtbot, data_dir)
+    page.unlock_view.refresh()
+    page.unlock_view.vault_choice.setCurrentText("household")
+    page.unlock_view.passphrase.line.setText(PASS)
+    page.unlock_view.unlock()
+    assert "changed outside the app" in page.vault_view.notice.text()
+    assert "removed" in page.vault_view.notice.text()

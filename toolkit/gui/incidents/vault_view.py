@@ -150,9 +150,17 @@ class VaultView(QWidget):
                     note=opened.damage_note
                 )
             )
-        if problems:
+        changed = [text for texts in opened.integrity.values() for text in texts]
+        if changed:
             notes.append(
-                _("{n} items could not be read; everything else is shown.").format(n=len(problems))
+                _("This vault file was changed outside the app: {changes}.").format(
+                    changes="; ".join(changed[:3]) + ("…" if len(changed) > 3 else "")
+                )
+            )
+        if len(problems) > len(changed):
+            unreadable = len(problems) - len(changed)
+            notes.append(
+                _("{n} items could not be read; everything else is shown.").format(n=unreadable)
             )
         self.notice.setText(" ".join(notes))
         self.wipe.show_vault(opened)

@@ -53,6 +53,7 @@ class IncidentsPage(Page):
         self.confirm: Callable[[str], bool] = self._confirm
         self.ask_new_passphrase: Callable[[], str | None] = self._ask_new_passphrase
         self.show_recovery: Callable[[str, str], None] = self._show_recovery
+        self.recovery_dialog: RecoveryDialog | None = None
         self.stack = QStackedWidget()
         self.unlock_view = UnlockView(context.data_dir)
         self.unlock_view.unlocked.connect(self.show_vault)
@@ -90,6 +91,11 @@ class IncidentsPage(Page):
         # A running job is cancelled (rolled back) before the key is forgotten.
         self.lock_after_job = False
         self.vault_view.jobs.stop_and_wait()
+        if self.recovery_dialog is not None:
+            # Locking hides the recovery code too (idle lock with the dialog still open).
+            self.recovery_dialog.code_label.clear()
+            self.recovery_dialog.reject()
+            self.recovery_dialog = None
         if self.vault is not None:
             # A damaged (read-only) vault cannot take a draft; locking must still happen.
             with contextlib.suppress(UserError):
@@ -257,6 +263,11 @@ class IncidentsPage(Page):
         self.lock()
         try:
             vault_mod.delete_vault(name, self.context.data_dir)
+            self.unlock_view.show_message(
+                _("The vault {name} was erased: its keys were destroyed.").format(name=name)
+                + " "
+                + erase.limits()
+            )
         except UserError as exc:
             self.unlock_view.show_message(str(exc))
         self.unlock_view.refresh()
@@ -296,15 +307,20 @@ class IncidentsPage(Page):
             path = self.ask_save_path(
                 _("Save the recovery sheet"), f"recovery-{name}.pdf", _("PDF (*.pdf)")
             )
-            if path and self.vault is not None:
-                pdf = build_sheet(
-                    name,
-                    code,
-                    self.vault.created(),
-                    paper=self.context.settings.paper,
-                    fingerprint=self.vault.fingerprint(),
-                )
-                write_atomic(Path(path), pdf)
+            if not path:
+                return ""
+            if self.vault is None:
+                raise UserError(_("The vault was locked, so the recovery sheet was not written."))
+            pdf = build_sheet(
+                name,
+                code,
+                self.vault.created(),
+                paper=self.context.settings.paper,
+                fingerprint=self.vault.fingerprint(),
+            )
+            write_atomic(Path(path), pdf)
             return path
 
-        RecoveryDialog(code, save_sheet).exec()
+        self.recovery_dialog = RecoveryDialog(code, save_sheet)
+        self.recovery_dialog.exec()
+        self.recovery_dialog = None
