@@ -25,6 +25,12 @@ RESOURCE_TREES = ("assets", "templates")
 SKIPPED_SUFFIXES = frozenset({".po", ".pot", ".pyc"})
 SKIPPED_DIRS = frozenset({"__pycache__", ".git"})
 
+# The oldest systems PySide6 6.12 runs on: macOS 14 (Finder shows "needs macOS 14" instead of
+# the app crashing, through the bundle's LSMinimumSystemVersion), 64-bit Windows 10 (the
+# installer's MinVersion and ArchitecturesAllowed in packaging/windows/RightsToolkit.iss).
+MACOS_MINIMUM = "14.0"
+WINDOWS_MINIMUM = "10.0"
+
 FONT_PACKAGES = ("fontpkg_noto_sans", "fontpkg_noto_sans_arabic", "noto_cjk_sans_otc")
 
 # Imported by name (importlib) somewhere, so PyInstaller cannot see them by reading imports.
@@ -205,7 +211,11 @@ DROPPED_QT_LIBRARY_PREFIXES = (
 # Linux libraries taken from the machine rather than the bundle: CUPS must match the machine's
 # print server (Debian package libcups2); without it the app runs and only printing is off.
 # Leaving it out also drops GnuTLS and the rest of its chain (about 6 MB).
-SYSTEM_LIBRARIES = ("libcups.so",)
+# The C++ runtime and expat are on every desktop system (Qt itself and fontconfig need them),
+# and the build machine's copies need glibc 2.35/2.36 (arc4random, _dl_find_object): the
+# bundle must start on glibc 2.34 (elf_check.MAX_GLIBC). Qt needs at most GLIBCXX_3.4.29
+# (GCC 11: RHEL 9; Ubuntu 22.04 has GCC 12's).
+SYSTEM_LIBRARIES = ("libcups.so", "libstdc++.so", "libgcc_s.so", "libexpat.so")
 
 
 def app_identity() -> dict[str, str]:

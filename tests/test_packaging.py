@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import os
 import re
 import shutil
 import subprocess
@@ -26,6 +27,7 @@ SPEC = (PACKAGING / "toolkit.spec").read_text(encoding="utf-8")
 sys.path.insert(0, str(PACKAGING))
 
 import build  # noqa: E402
+import elf_check  # noqa: E402
 import spec_support as support  # noqa: E402
 
 LINUX = sys.platform.startswith("linux")
@@ -215,10 +217,10 @@ def test_archive_checksum_is_what_sha256sum_checks(tmp_path: Path) -> None:
     program = folder / "toolkit"
     program.write_text("#!/bin/sh\n", encoding="utf-8")
     program.chmod(0o755)
-    archive = build.make_tar_gz(folder, tmp_path / "app.tar.gz")
+    archive = build.make_tar_xz(folder, tmp_path / "app.tar.xz")
     checksum = build.write_checksum(archive)
     digest, name = checksum.read_text(encoding="utf-8").split()
-    assert name == "app.tar.gz" and digest == build.sha256_of(archive)
+    assert name == "app.tar.xz" and digest == build.sha256_of(archive)
     with tarfile.open(archive) as tar:
         member = tar.getmember("RightsToolkit-0.1.0-linux-x86_64/toolkit")
         assert member.mode & 0o111 and member.uname == ""
@@ -235,12 +237,13 @@ def test_install_script_adds_a_menu_entry_with_absolute_paths(tmp_path: Path) ->
     home = tmp_path / "home"
     subprocess.run(
         ["sh", str(staged / build.INSTALL_SCRIPT)],
-        env={"HOME": str(home), "PATH": "/usr/bin:/bin"},
+        env={"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C"},
         check=True,
         capture_output=True,
     )
     entry = (home / ".local/share/applications/rights-toolkit.desktop").read_text(encoding="utf-8")
-    assert f'Exec="{staged}/toolkit"' in entry
+    # The menu runs the launcher, which checks glibc before starting the executable.
+    assert f'Exec="{staged}/{build.LAUNCH_SCRIPT}"' in entry
     assert f"Icon={staged}/{build.ICON_FILE}" in entry
     assert f"Name={toolkit.APP_NAME}" in entry
 
@@ -262,9 +265,296 @@ def test_bundle_carries_the_licence_and_every_components_notice(tmp_path: Path) 
     for name in names:
         line = next(row for row in text.splitlines() if row.startswith(f"- {name} "))
         assert line.split(": ", 1)[1].strip(), f"{name} has no licence"
-    for component in ("Python", "Qt 6", "ICU", "Noto Sans CJK", "Noto Sans, Noto Sans Arabic"):
+    for component in ("Python", "Qt 6", "ICU", "Noto Sans CJK", "Noto Sans; Noto Sans Arabic"):
         assert f"- {component}" in text, component
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in text
     assert "SIL Open Font License" in text
     build_source = (PACKAGING / "build.py").read_text(encoding="utf-8")
     assert "notices.write_notices(" in build_source
+
+
+def _fake_bundle(root: Path) -> Path:
+    folder = root / "RightsToolkit-0.1.0-linux-x86_64"
+    (folder / "_internal" / "assets").mkdir(parents=True)
+    program = folder / "toolkit"
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    program.chmod(0o750)
+    for name in ("b.txt", "a.txt", "C.txt"):
+        (folder / "_internal" / "assets" / name).write_text(name, encoding="utf-8")
+    (folder / "_internal" / "link").symlink_to("assets/a.txt")
+    return folder
+
+
+def _touch_everything(folder: Path, when: int, mode: int) -> None:
+    for path in [folder, *folder.rglob("*")]:
+        if not path.is_symlink():
+            os.utime(path, (when, when))
+            if path.is_file() and path.name != "toolkit":
+                path.chmod(mode)
+
+
+def test_the_same_folder_archived_twice_gives_the_same_bytes(tmp_path: Path) -> None:
+    folder = _fake_bundle(tmp_path)
+    _touch_everything(folder, 1_000_000_000, 0o600)
+    first = build.make_tar_xz(folder, tmp_path / "first.tar.xz", epoch=1_750_000_000)
+    # Later times and another umask (a second build) must not change a byte.
+    _touch_everything(folder, 1_900_000_000, 0o664)
+    second = build.make_tar_xz(folder, tmp_path / "second.tar.xz", epoch=1_750_000_000)
+    assert build.sha256_of(first) == build.sha256_of(second)
+    assert first.read_bytes()[:6] == b"\xfd7zXZ\x00"
+    with tarfile.open(first) as tar:
+        members = tar.getmembers()
+    names = [m.name for m in members]
+    assert names == sorted(names) and names[0] == folder.name
+    assert {m.mtime for m in members} == {1_750_000_000}
+    assert {m.uid for m in members} == {0} and {m.uname for m in members} == {""}
+    modes = {Path(m.name).name: m.mode for m in members}
+    assert modes["toolkit"] == 0o755 and modes["a.txt"] == 0o644 and modes["assets"] == 0o755
+    assert next(m for m in members if m.name.endswith("/link")).linkname == "assets/a.txt"
+    # The time is the source's: SOURCE_DATE_EPOCH when set.
+    os.environ["SOURCE_DATE_EPOCH"] = "1234567890"
+    try:
+        assert build.source_epoch() == 1234567890
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def test_zip_archives_are_reproducible_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build.sys, "platform", "win32")  # the zipfile path, not macOS ditto
+    folder = _fake_bundle(tmp_path)
+    (folder / "_internal" / "link").unlink()
+    _touch_everything(folder, 1_000_000_000, 0o600)
+    first = build.make_zip(folder, tmp_path / "first.zip", epoch=1_750_000_000)
+    _touch_everything(folder, 1_900_000_000, 0o664)
+    second = build.make_zip(folder, tmp_path / "second.zip", epoch=1_750_000_000)
+    assert build.sha256_of(first) == build.sha256_of(second)
+
+
+def test_glibc_versions_are_read_from_the_version_references() -> None:
+    listing = """
+Dynamic Section:
+  NEEDED               libm.so.6
+Version References:
+  required from libm.so.6:
+    0x069691b5 0x00 16 GLIBC_2.35
+    0x09691a75 0x00 05 GLIBC_2.2.5
+  required from libstdc++.so.6:
+    0x08922974 0x00 04 GLIBCXX_3.4
+  required from libc.so.6:
+    0x06969194 0x00 24 GLIBC_2.14
+"""
+    versions = elf_check.required_glibc_versions(listing)
+    assert sorted(versions) == [(2, 2, 5), (2, 14), (2, 35)]
+    assert max(versions) > elf_check.MAX_GLIBC == (2, 34)
+
+
+HOST_LIBS = Path("/lib/x86_64-linux-gnu")
+
+
+@pytest.mark.skipif(not LINUX or not shutil.which("objdump"), reason="ELF, needs binutils")
+def test_glibc_check_fails_on_a_file_needing_a_newer_glibc(tmp_path: Path) -> None:
+    # The build machine's expat needs 2.36 (arc4random_buf); a bundle holding it must fail.
+    expat = HOST_LIBS / "libexpat.so.1"
+    version = elf_check.highest_glibc(expat) if expat.exists() else None
+    if version is None or version <= elf_check.MAX_GLIBC:
+        pytest.skip("this machine's libexpat does not need a glibc newer than 2.34")
+    shutil.copy(expat, tmp_path / "libexpat.so.1")
+    (tmp_path / "notes.txt").write_text("not ELF", encoding="utf-8")
+    listing, problems = elf_check.check_glibc(tmp_path)
+    assert listing.splitlines() == [f"{elf_check.format_version(version):<14} libexpat.so.1"]
+    assert len(problems) == 1 and "arc4random" in problems[0]
+    assert not support.keep_binary("libexpat.so.1", ("es",), platform="linux")
+    assert not support.keep_binary("libstdc++.so.6", ("es",), platform="linux")
+
+
+def _build_python_library() -> Path | None:
+    found = sorted(Path(sys.base_prefix, "lib").glob("libpython3*.so.1.0"))
+    return found[0] if found else None
+
+
+@pytest.mark.skipif(not LINUX or not shutil.which("objdump"), reason="ELF, needs binutils")
+def test_build_paths_and_too_new_symbol_versions_are_edited_out(tmp_path: Path) -> None:
+    library = _build_python_library()
+    if library is None:
+        pytest.skip("this Python has no shared libpython")
+    copy = tmp_path / library.name
+    shutil.copy(library, copy)
+    elf_check.remove_build_paths(copy)
+    elf_check.relax_symbol_versions(copy)
+    dynamic = subprocess.run(["readelf", "-d", str(copy)], capture_output=True, text=True).stdout
+    assert not re.search(r"R(UN)?PATH.*\[/", dynamic), dynamic
+    assert "(NEEDED)" in dynamic and "(SONAME)" in dynamic
+    version = elf_check.highest_glibc(copy)
+    assert version is not None and version <= elf_check.MAX_GLIBC
+    # The edited library still works: this Python runs on it (complex abs calls hypot).
+    result = subprocess.run(
+        [sys.executable, "-c", "print(abs(3 + 4j))"],
+        env={**os.environ, "LD_LIBRARY_PATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "5.0"
+
+
+@pytest.mark.skipif(not LINUX, reason="the launcher script is for Linux")
+@pytest.mark.parametrize(("glibc", "starts"), [("2.31", False), ("2.34", True), ("2.39", True)])
+def test_launcher_explains_an_old_glibc_instead_of_doing_nothing(
+    tmp_path: Path, glibc: str, starts: bool
+) -> None:
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    program = bundle / "toolkit"
+    program.write_text('#!/bin/sh\necho "started $*"\n', encoding="utf-8")
+    program.chmod(0o755)
+    staged = build.stage_linux(bundle, tmp_path / "app")
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    getconf = tools / "getconf"
+    getconf.write_text(f'#!/bin/sh\necho "glibc {glibc}"\n', encoding="utf-8")
+    getconf.chmod(0o755)
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "LANG": "C", "TMPDIR": str(tmp_path)}
+    result = subprocess.run(
+        ["sh", str(staged / build.LAUNCH_SCRIPT), "--quit-after-show"],
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    if starts:
+        assert result.returncode == 0 and result.stdout.strip() == "started --quit-after-show"
+        return
+    assert result.returncode == 1 and "started" not in result.stdout
+    assert "needs a newer Linux system" in result.stderr and "glibc 2.31" in result.stderr
+    # No terminal and no dialog tool: the explanation is left in a file that is opened.
+    left = tmp_path / "rights-toolkit-cannot-start.txt"
+    assert "Ubuntu 22.04" in left.read_text(encoding="utf-8")
+    # install.sh refuses the menu entry on such a system, and says why.
+    home = tmp_path / "home"
+    install = subprocess.run(
+        ["sh", str(staged / build.INSTALL_SCRIPT)],
+        env={**env, "HOME": str(home)},
+        capture_output=True,
+        text=True,
+    )
+    assert install.returncode == 1 and "glibc 2.31" in install.stderr
+    assert not (home / ".local/share/applications/rights-toolkit.desktop").exists()
+
+
+PORTABLE_SESSION = """
+import os, sys
+from pathlib import Path
+sys.frozen = True
+sys._MEIPASS = {root!r}
+sys.executable = {executable!r}
+from PySide6.QtWidgets import QFileDialog
+from toolkit import paths, settings
+from toolkit.gui.app import application, create_main_window
+app = application()
+window = create_main_window()
+window.show()
+app.processEvents()
+# Qt's own file dialog keeps its folder history in Qt's settings (QtProject.conf).
+dialog = QFileDialog(window, "Save", {stick!r})
+dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+dialog.show()
+app.processEvents()
+dialog.accept()
+dialog.deleteLater()
+loaded = settings.load()
+print("org_name=" + loaded.settings.org_name)
+loaded.settings.org_name = {org!r}
+settings.save(loaded.settings)
+window.close()
+del dialog, window
+app.processEvents()
+print("data=" + str(paths.data_dir()))
+"""
+
+
+def _run_portable(stick: Path, folder: str, home: Path, org: str) -> dict[str, str]:
+    executable = stick / folder / "toolkit"
+    executable.parent.mkdir(parents=True, exist_ok=True)
+    code = PORTABLE_SESSION.format(
+        root=str(ROOT), executable=str(executable), stick=str(stick), org=org
+    )
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("XDG_", "TOOLKIT_")) and key != "HOME"
+    }
+    env.update({"HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return dict(line.split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+
+
+def _tree(folder: Path) -> list[tuple[str, int]]:
+    return sorted(
+        (str(path.relative_to(folder)), path.stat().st_size if path.is_file() else -1)
+        for path in folder.rglob("*")
+    )
+
+
+def test_portable_mode_keeps_everything_on_the_stick_through_a_session_and_an_upgrade(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    (home / ".config").mkdir(parents=True)
+    (home / "Documents").mkdir()
+    before = _tree(home)
+    stick = tmp_path / "stick"
+    shared = stick / paths.PORTABLE_DIR_NAME
+    shared.mkdir(parents=True)
+    first = _run_portable(stick, "RightsToolkit-0.1.0-linux-x86_64", home, "Center A")
+    assert Path(first["data"]) == shared
+    # Qt's settings (the file dialog's history) are on the stick too.
+    assert list(shared.rglob("QtProject.conf"))
+    # The next version, unpacked beside the first, finds the same data.
+    second = _run_portable(stick, "RightsToolkit-0.2.0-linux-x86_64", home, "Center B")
+    assert second["org_name"] == "Center A" and Path(second["data"]) == shared
+    assert _tree(home) == before, "portable mode wrote into HOME"
+
+
+def test_an_older_versions_data_folder_is_moved_out_for_the_new_version(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    stick = tmp_path / "stick"
+    legacy = stick / "RightsToolkit-0.1.0-linux-x86_64" / paths.PORTABLE_DIR_NAME
+    legacy.mkdir(parents=True)
+    (legacy / "settings.json").write_text('{"org_name": "Old Center"}', encoding="utf-8")
+    found = _run_portable(stick, "RightsToolkit-0.2.0-linux-x86_64", home, "New")
+    assert found["org_name"] == "Old Center"
+    assert Path(found["data"]) == stick / paths.PORTABLE_DIR_NAME and not legacy.exists()
+    assert _tree(home) == []
+
+
+def test_minimum_system_versions_match_what_pyside6_supports() -> None:
+    assert support.MACOS_MINIMUM == "14.0" and support.WINDOWS_MINIMUM == "10.0"
+    assert '"LSMinimumSystemVersion": support.MACOS_MINIMUM' in SPEC
+    assert "11.0" not in SPEC
+
+
+def test_windows_installer_is_per_user_64_bit_windows_10_with_menu_entry_and_uninstaller() -> None:
+    script = (PACKAGING / "windows" / "RightsToolkit.iss").read_text(encoding="utf-8")
+    settings = dict(
+        line.split("=", 1) for line in script.splitlines() if re.match(r"^[A-Za-z]+=", line)
+    )
+    assert settings["PrivilegesRequired"] == "lowest"
+    assert settings["ArchitecturesAllowed"] == "x64compatible"
+    assert settings["MinVersion"] == support.WINDOWS_MINIMUM
+    assert settings["DefaultDirName"].startswith("{autopf}")  # per user: %LOCALAPPDATA%\Programs
+    assert '"{group}\\{#AppName}"; Filename: "{app}\\{#AppExe}"' in script  # Start menu
+    assert "{uninstallexe}" in script and "UninstallDisplayName" in settings
+    assert '#define Bundle "..\\dist\\bundle\\RightsToolkit"' in script
+
+
+def test_ci_workflow_builds_and_self_tests_on_windows_and_macos() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "build.yml").read_text(encoding="utf-8")
+    assert "os: [windows-latest, macos-14]" in workflow
+    assert 'pip install -c constraints.txt -e ".[build]"' in workflow
+    assert "python packaging/build.py" in workflow
+    assert workflow.count(" selftest") == 2 and "RightsToolkit.iss" in workflow
+    for readme in (ROOT / "README.md", PACKAGING / "README.md"):
+        assert "written, not yet run" in " ".join(readme.read_text(encoding="utf-8").split())

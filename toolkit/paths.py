@@ -47,12 +47,63 @@ def asset(*parts: str) -> Path:
     return assets_dir().joinpath(*parts)
 
 
+def app_folder() -> Path:
+    """The folder a user unpacked: holds the executable, or the ``.app`` on macOS."""
+    executable = Path(sys.executable).resolve()
+    if executable.parent.name == "MacOS" and executable.parent.parent.name == "Contents":
+        return executable.parents[2]  # Rights Toolkit.app
+    return executable.parent
+
+
 def portable_data_dir() -> Path | None:
-    """The data folder beside the executable, used only when it already exists."""
+    """The portable data folder (a USB stick), used only when it already exists.
+
+    It sits beside the unpacked, versioned folder (``RightsToolkit-0.2.0-linux-x86_64``), so
+    the next version, unpacked beside it, finds the same data. A ``ToolkitData`` inside the
+    versioned folder (how 0.1 kept it) still works; when a newer version finds one only in an
+    older version's folder next to its own, it moves it out to the shared place and uses it.
+    """
     if not is_frozen():
         return None
-    candidate = Path(sys.executable).resolve().parent / PORTABLE_DIR_NAME
-    return candidate if candidate.is_dir() else None
+    folder = app_folder()
+    inside = folder / PORTABLE_DIR_NAME
+    if inside.is_dir():
+        return inside
+    shared = folder.parent / PORTABLE_DIR_NAME
+    if shared.is_dir():
+        return shared
+    return _adopt_from_older_version(folder, shared)
+
+
+def _adopt_from_older_version(folder: Path, shared: Path) -> Path | None:
+    prefix = APP_DIR_NAME + "-"
+    try:
+        siblings = sorted(
+            path
+            for path in folder.parent.iterdir()
+            if path != folder and path.name.startswith(prefix) and path.is_dir()
+        )
+    except OSError:
+        return None
+    for sibling in reversed(siblings):  # the newest older version first
+        old = sibling / PORTABLE_DIR_NAME
+        if old.is_dir():
+            try:
+                old.rename(shared)  # same drive: one step, nothing copied
+            except OSError:
+                return old
+            return shared
+    return None
+
+
+def qt_settings_dir() -> Path | None:
+    """Where Qt keeps its own settings (file dialog history) in portable mode; None: Qt's default.
+
+    Without this Qt writes ``~/.config/QtProject.conf`` (the registry on Windows) on the
+    computer the stick is plugged into.
+    """
+    portable = None if os.environ.get(DATA_ENV) else portable_data_dir()
+    return None if portable is None else portable / "qt"
 
 
 def make_private_dir(path: Path) -> Path:
