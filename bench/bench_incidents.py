@@ -33,6 +33,10 @@ def figures(repeat: int) -> list[Figure]:
         )
         for n in range(1000 - len(target.records())):
             target.save(Incident(start_date=f"2025-01-{n % 28 + 1:02d}", what_happened=story))
+        # Each save also reseals the vault's manifest: measure it with 1,000 records listed.
+        full_save_s = median_seconds(
+            lambda: target.save(Incident(start_date="2025-01-02", what_happened=story)), repeat
+        )
         target.lock()
 
         def list_all() -> None:
@@ -49,8 +53,9 @@ def figures(repeat: int) -> list[Figure]:
             f"incidents: unlock (scrypt n=2^{crypto.REAL_SCRYPT_N.bit_length() - 1})",
             unlock_s * 1000,
             "ms",
-            "goal: about 500 ms",
+            "goal: about 1 s (n=2^18, 256 MiB)",
         ),
         Figure("incidents: save one record", save_s * 1000, "ms"),
+        Figure("incidents: save one record among 1,000", full_save_s * 1000, "ms"),
         Figure("incidents: decrypt and list 1,000 records", list_s * 1000, "ms", "goal: < 200 ms"),
     ]
