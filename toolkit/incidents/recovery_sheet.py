@@ -2,46 +2,54 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from toolkit.i18n import _
+from toolkit.i18n import _, current_language
+
+if TYPE_CHECKING:
+    from toolkit.pdf.document import MadePdf
 
 
 def build_sheet(
     vault_name: str, code: str, created: str, *, paper: str = "letter", fingerprint: str = ""
 ) -> bytes:
-    from reportlab.platypus import Paragraph, Spacer
+    return make_recovery_pdf(vault_name, code, created, paper=paper, fingerprint=fingerprint).pdf
 
-    from toolkit.pdf.document import DocumentSpec, build_pdf, stylesheet
+
+def make_recovery_pdf(
+    vault_name: str, code: str, created: str, *, paper: str = "letter", fingerprint: str = ""
+) -> MadePdf:
+    """The sheet, with a warning if the vault's name has characters no font can print."""
+    from reportlab.platypus import Spacer
+
+    from toolkit.pdf.document import DocumentSpec, build_document, stylesheet
+    from toolkit.pdf.flow import FontBook, paragraph
     from toolkit.pdf.fonts import SANS_BOLD
-    from toolkit.pdf.markup import para_text
 
+    book = FontBook(current_language())
     styles = stylesheet()
     code_style = styles["title"].clone("code", fontName=SANS_BOLD, fontSize=24, leading=34)
+    vault_line = _("Vault: {name}. Created: {date}.").format(name=vault_name, date=created)
     story: list[Any] = [
-        Paragraph(para_text(_("Recovery sheet for incident notes")), styles["title"]),
-        Paragraph(
-            para_text(_("Vault: {name}. Created: {date}.").format(name=vault_name, date=created)),
-            styles["body"],
-        ),
+        paragraph(_("Recovery sheet for incident notes"), styles["title"], book),
+        paragraph(vault_line, styles["body"], book, _("Vault name")),
         Spacer(1, 12),
-        Paragraph(para_text(_("Recovery code")), styles["h2"]),
-        Paragraph(para_text("  ".join(code.split("-")[:4])), code_style),
-        Paragraph(para_text("  ".join(code.split("-")[4:])), code_style),
+        paragraph(_("Recovery code"), styles["h2"], book),
+        paragraph("  ".join(code.split("-")[:4]), code_style, book),
+        paragraph("  ".join(code.split("-")[4:]), code_style, book),
         Spacer(1, 12),
     ]
     if fingerprint:
         story += [
-            Paragraph(para_text(_("Signing key fingerprint")), styles["h2"]),
-            Paragraph(para_text(fingerprint), styles["body"]),
-            Paragraph(
-                para_text(
-                    _(
-                        "Evidence packages from this vault are signed with this key. A lawyer "
-                        "can compare this fingerprint with the one 'verify' prints."
-                    )
+            paragraph(_("Signing key fingerprint"), styles["h2"], book),
+            paragraph(fingerprint, styles["body"], book),
+            paragraph(
+                _(
+                    "Evidence packages from this vault are signed with this key. A lawyer "
+                    "can compare this fingerprint with the one 'verify' prints."
                 ),
                 styles["body"],
+                book,
             ),
             Spacer(1, 12),
         ]
@@ -54,5 +62,6 @@ def build_sheet(
             "(or run: toolkit incidents passwd --recovery)."
         ),
     ):
-        story.append(Paragraph(para_text(line), styles["bullet"], bulletText="•"))
-    return build_pdf(story, DocumentSpec(paper=paper, title=_("Recovery sheet")))
+        story.append(paragraph(line, styles["bullet"], book, bullet="•"))
+    spec = DocumentSpec(paper=paper, title=_("Recovery sheet"), language=book.language)
+    return build_document(story, spec, book)

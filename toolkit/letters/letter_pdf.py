@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Flowable
 
+    from toolkit.pdf.flow import FontBook
+
 REPLACEMENT = "\ufffd"
 FONT_SIZE = 11.0
 LEADING = 14.0
@@ -42,25 +44,17 @@ class CancelledError(Exception):
     """The person pressed Cancel while a drive was printing."""
 
 
-_charmaps: dict[str, Any] = {}
-
-
 def printable(text: str, font: str = SANS) -> tuple[str, list[str]]:
-    """``text`` with characters the font lacks replaced by a visible mark, and those characters."""
-    charmap = _charmaps.get(font)
-    if charmap is None:
-        from reportlab.pdfbase import pdfmetrics
+    """``text`` with the characters no embedded font can draw (every script the app prints is
+    kept) replaced by a visible mark, and those characters."""
+    from toolkit.pdf.scripts import can_draw
 
-        from toolkit.pdf.fonts import register_fonts
-
-        register_fonts()
-        charmap = _charmaps[font] = pdfmetrics.getFont(font).face.charToGlyph
-    if all(ord(ch) in charmap or ch.isspace() for ch in text):
+    if all(can_draw(ch) for ch in text):
         return text, []
     missing: list[str] = []
     out = []
     for ch in text:
-        if ch.isspace() or ord(ch) in charmap:
+        if can_draw(ch):
             out.append(ch)
             continue
         # A variation selector or joiner after an emoji has nothing to show on its own.
@@ -129,10 +123,14 @@ def _closing_start(blocks: list[tuple[int, list[str]]]) -> int:
     return max(len(blocks) - 2, 0)
 
 
-def letter_flowables(text: str, style: ParagraphStyle) -> list[Flowable]:
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+def letter_flowables(
+    text: str, style: ParagraphStyle, book: FontBook | None = None
+) -> list[Flowable]:
+    from reportlab.platypus import KeepTogether, Spacer
 
-    from toolkit.pdf.markup import para_text
+    from toolkit.pdf.flow import FontBook, paragraph
+
+    book = book if book is not None else FontBook()
 
     story: list[Flowable] = []
     blocks = text_blocks(text)
@@ -142,7 +140,7 @@ def letter_flowables(text: str, style: ParagraphStyle) -> list[Flowable]:
         target = tail if index >= closing else story
         if index and blanks:
             target.append(Spacer(1, style.leading * blanks * 0.85))
-        target.append(Paragraph(para_text("\n".join(lines)), style))
+        target.append(paragraph("\n".join(lines), style, book))
     if tail:
         story.append(KeepTogether(tail))
     return story
@@ -160,10 +158,12 @@ def _continuation_header(canvas: Any, doc: Any, letter: Letter, page: int) -> No
             if part
         )
     )
-    canvas.saveState()
-    canvas.setFont(SANS, 9)
-    canvas.drawString(doc.leftMargin, doc.pagesize[1] - doc.topMargin * 0.6, text)
-    canvas.restoreState()
+    from toolkit.pdf.scripts import fonts_for
+    from toolkit.pdf.textlayout import TextStyle, draw_text
+
+    style = TextStyle(fonts_for(letter.language, text), 9, rtl=False)
+    width = doc.pagesize[0] - doc.leftMargin - doc.rightMargin
+    draw_text(canvas, text, style, doc.leftMargin, doc.pagesize[1] - doc.topMargin * 0.6, width)
 
 
 def _page_marker(starts: list[int]) -> Flowable:
@@ -188,7 +188,7 @@ def _height(flowable: Flowable, width: float, height: float) -> float:
     return float(flowable.wrap(width, height)[1])
 
 
-def _fitted(text: str, paper: str) -> list[Flowable]:
+def _fitted(text: str, paper: str, book: FontBook | None = None) -> list[Flowable]:
     """The letter's flowables at the largest of FIT_SIZES that fits one page, else at 11 pt."""
     from toolkit.pdf.document import MARGINS, page_size
 
@@ -196,11 +196,11 @@ def _fitted(text: str, paper: str) -> list[Flowable]:
     margin = MARGINS[paper]
     frame_width, frame_height = width - 2 * margin, height - 2 * margin - 12
     for size in FIT_SIZES:
-        story = letter_flowables(text, letter_style(size))
+        story = letter_flowables(text, letter_style(size), book)
         used = sum(_height(f, frame_width, frame_height) for f in story)
         if used <= frame_height:
             return story
-    return letter_flowables(text, letter_style(FONT_SIZE))
+    return letter_flowables(text, letter_style(FONT_SIZE), book)
 
 
 def _story(
@@ -208,6 +208,12 @@ def _story(
 ) -> tuple[list[Flowable], list[list[str]]]:
     from reportlab.platypus import PageBreak
 
+    from toolkit.pdf.flow import FontBook
+
+    # One set of fonts for the whole PDF (one CJK subset for every letter of a drive).
+    book = FontBook(letters[0].language if letters else "en")
+    for letter in letters:
+        book.add(letter.text + "".join(letter.mailing_address))
     story: list[Flowable] = []
     warnings: list[list[str]] = []
     for index, letter in enumerate(letters):
@@ -216,7 +222,7 @@ def _story(
         if index:
             story.append(PageBreak())
         story.append(_page_marker(starts))
-        story.extend(_fitted(text, paper))
+        story.extend(_fitted(text, paper, book))
     return story, warnings
 
 

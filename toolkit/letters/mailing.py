@@ -6,11 +6,14 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit.letters.compose import Letter
 from toolkit.letters.letter_pdf import printable
-from toolkit.pdf.fonts import SANS
+
+if TYPE_CHECKING:
+    from toolkit.pdf.scripts import ScriptFonts
+    from toolkit.pdf.textlayout import TextStyle
 
 INCH = 72.0
 MM = 72.0 / 25.4
@@ -67,34 +70,56 @@ def _canvas(size: tuple[float, float], title: str) -> tuple[Any, io.BytesIO]:
     return canvas, buffer
 
 
+# The fonts of the envelopes or labels being made: every script of every address, chosen once
+# per PDF (one CJK subset for a whole drive).
+_document_fonts: list[ScriptFonts] = []
+
+
+def _use_fonts(letters: Sequence[Letter]) -> None:
+    from toolkit.pdf.scripts import fonts_for
+
+    text = "".join("".join(x.return_address + x.mailing_address) for x in letters)
+    _document_fonts[:] = [fonts_for("en", text)]
+
+
+def _style(size: float) -> TextStyle:
+    from toolkit.pdf.scripts import fonts_for
+    from toolkit.pdf.textlayout import TextStyle
+
+    fonts = _document_fonts[0] if _document_fonts else fonts_for("en")
+    return TextStyle(fonts, size, rtl=False)
+
+
+def line_width(line: str, size: float) -> float:
+    from toolkit.pdf.textlayout import text_width
+
+    return text_width(line, _style(size))
+
+
 def fit_lines(lines: Sequence[str], width: float, size: float, smallest: float) -> float:
     """The largest font size (down to ``smallest``) at which every line fits ``width``."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    widest = max((stringWidth(line, SANS, 1.0) for line in lines), default=0.0)
+    widest = max((line_width(line, 1.0) for line in lines), default=0.0)
     if widest * size <= width:
         return size
     return max(smallest, width / widest) if widest else size
 
 
-def _clip(line: str, width: float, size: float) -> str:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    while line and stringWidth(line, SANS, size) > width:
-        line = line[:-2] + "…"
-    return line
-
-
 def draw_block(
     canvas: Any, lines: Sequence[str], x: float, top: float, width: float, size: float
 ) -> None:
-    canvas.setFont(SANS, size)
+    """Lines of any script (Chinese, Arabic, ... as typed), cut with "…" if too wide."""
+    from toolkit.pdf.textlayout import draw_text
+
+    style = _style(size)
     for number, line in enumerate(lines):
-        canvas.drawString(x, top - size - number * size * 1.25, _clip(line, width, size))
+        draw_text(canvas, line, style, x, top - size - number * size * 1.25, width)
 
 
 _ZIP4 = re.compile(r"\d{5}-\d{4}")
-_PUNCTUATION = re.compile(r"[^\w\s#/-]")
+# Combining marks (vowel signs of Arabic, Devanagari, Thai...) are part of their word.
+_PUNCTUATION = re.compile(
+    r"[^\w\s#/\-\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e4e\u17b4-\u17dd]"
+)
 
 
 def usps_line(line: str) -> str:
@@ -120,10 +145,9 @@ def _clean(lines: Sequence[str]) -> list[str]:
 
 def envelopes_pdf(letters: Sequence[Letter]) -> bytes:
     """One #10 envelope per letter: return address top left, recipient in the middle."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     width, height = ENVELOPE_10
     canvas, buffer = _canvas(ENVELOPE_10, "Envelopes")
+    _use_fonts(letters)
     for letter in letters:
         sender = usps_lines(letter.return_address)
         draw_block(
@@ -136,7 +160,7 @@ def envelopes_pdf(letters: Sequence[Letter]) -> bytes:
         )
         mailing = usps_lines(letter.mailing_address)
         size = fit_lines(mailing, 5.0 * INCH, 11, 7)
-        block_width = max(stringWidth(line, SANS, size) for line in mailing) if mailing else 0
+        block_width = max(line_width(line, size) for line in mailing) if mailing else 0
         block_height = len(mailing) * size * 1.25
         x = max((width - block_width) / 2, 3.25 * INCH)
         top = height / 2 + block_height / 2 - 0.15 * INCH
@@ -150,6 +174,7 @@ def labels_pdf(letters: Sequence[Letter], paper: str = "letter") -> bytes:
     """One address label per letter, 30 to a sheet, in the letters' order."""
     sheet = SHEETS.get(paper, SHEETS["letter"])
     canvas, buffer = _canvas(sheet.page, "Address labels")
+    _use_fonts(letters)
     pad = 0.12 * INCH
     for index, letter in enumerate(letters):
         slot = index % sheet.per_page

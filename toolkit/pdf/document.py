@@ -1,8 +1,10 @@
 """The document base every printed page shares: paper, margins, styles, page numbers.
 
-``build_pdf`` writes to memory and returns bytes: no files, no GUI. Output is deterministic by
-default (ReportLab's invariant mode: same input, same bytes), which also keeps creation times
-out of files people share.
+``build_pdf`` writes to memory and returns bytes: no files, no GUI; ``build_document`` returns a
+``MadePdf`` (bytes, page count and the warnings of its ``FontBook``: fields with characters no
+font can draw). Output is deterministic by default (ReportLab's invariant mode: same input,
+same bytes), which also keeps creation times out of files people share. Every PDF declares
+its title, language and author.
 """
 
 from __future__ import annotations
@@ -43,6 +45,15 @@ def page_size(paper: str) -> tuple[float, float]:
 
 
 @dataclass
+class MadePdf:
+    """What every document maker returns: the PDF, its pages, and what could not be printed."""
+
+    pdf: bytes
+    pages: int = 1
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
 class DocumentSpec:
     paper: str = "letter"
     title: str = ""
@@ -78,6 +89,7 @@ def _numbered_canvas(spec: DocumentSpec) -> type[Canvas]:
 
         def save(self) -> None:
             total = len(self._saved_pages)
+            spec.extra["pages"] = total
             for state in self._saved_pages:
                 self.__dict__.update(state)
                 if spec.page_numbers:
@@ -94,10 +106,31 @@ def _numbered_canvas(spec: DocumentSpec) -> type[Canvas]:
             text = label.format(page=self._pageNumber, pages=total)
             self.drawRightString(width - margin, margin / 2, text)
             if spec.footer_text:
-                self.drawString(margin, margin / 2, spec.footer_text[:120])
+                _draw_footer_text(self, spec, margin, width - margin - 90)
             self.restoreState()
 
     return NumberedCanvas
+
+
+def _draw_footer_text(canvas: Canvas, spec: DocumentSpec, left: float, right: float) -> None:
+    from toolkit.pdf.scripts import base_is_rtl, fonts_for
+    from toolkit.pdf.textlayout import Painter, TextStyle, layout_line, wrap
+
+    text = spec.footer_text.replace("\n", " ")
+    style = TextStyle(fonts_for(spec.language, text), 8, color="#444444", rtl=False)
+    style = TextStyle(style.fonts, 8, color="#444444", rtl=base_is_rtl(text, style.fonts.rtl))
+    lines = wrap(text, style, right - left)
+    first = lines[0] + ("…" if len(lines) > 1 else "")
+    Painter(canvas).draw_line(
+        layout_line(first, style), style, left, right, spec.margin_points() / 2, "left"
+    )
+
+
+def build_document(story: Sequence[Flowable], spec: DocumentSpec, book: Any = None) -> MadePdf:
+    """Lay out ``story``; the warnings name each field of ``book`` that cannot be printed."""
+    pdf = build_pdf(story, spec)
+    warnings = book.warnings() if book is not None else []
+    return MadePdf(pdf, int(spec.extra.get("pages", 1)), warnings)
 
 
 def build_pdf(story: Sequence[Flowable], spec: DocumentSpec) -> bytes:

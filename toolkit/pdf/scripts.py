@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from toolkit.pdf import cjk
 from toolkit.pdf.fonts import (
@@ -89,7 +90,10 @@ _IGNORABLE = frozenset({0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 
 
 def _in(ranges: tuple[tuple[int, int], ...], ch: str) -> bool:
     code = ord(ch)
-    return any(low <= code <= high for low, high in ranges)
+    for low, high in ranges:  # noqa: SIM110 (a loop: this runs for every character printed)
+        if low <= code <= high:
+            return True
+    return False
 
 
 def is_arabic_char(ch: str) -> bool:
@@ -149,6 +153,11 @@ class ScriptFonts:
         return self.language in ARABIC_LANGUAGES
 
     def font_for_char(self, ch: str, bold: bool = False) -> str:
+        if ord(ch) < 0x0590:  # Latin, Greek, Cyrillic, Armenian: by far the most common
+            return self.latin_bold if bold else self.latin_regular
+        return _font_for_char(self, ch, bold)
+
+    def _choose(self, ch: str, bold: bool) -> str:
         if is_arabic_char(ch) and ch not in _JOINERS:
             if self.shaped:
                 return self.script_bold if bold else self.script_regular
@@ -174,6 +183,11 @@ class ScriptFonts:
             self.latin_regular,
             self.latin_bold,
         )
+
+
+@lru_cache(maxsize=20_000)
+def _font_for_char(fonts: ScriptFonts, ch: str, bold: bool) -> str:
+    return fonts._choose(ch, bold)
 
 
 def fonts_for(language: str, text: str = "") -> ScriptFonts:
@@ -237,3 +251,24 @@ def missing_glyphs(font_name: str, text: str) -> set[str]:
     return {
         ch for ch in text if not ch.isspace() and ch not in BIDI_CONTROLS and ord(ch) not in charmap
     }
+
+
+def can_draw(ch: str) -> bool:
+    """Whether any embedded face (the CJK collection included) has a glyph for ``ch``."""
+    if ch.isspace() or is_ignorable(ch):
+        return True
+    return ord(ch) in _drawable()
+
+
+@lru_cache(maxsize=1)
+def _drawable() -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    from toolkit.pdf.fonts import FACES
+
+    register_fonts()
+    codes: set[int] = set()
+    for face in FACES:
+        codes.update(pdfmetrics.getFont(face.name).face.charToGlyph)
+    codes.update(code for code in cjk.face_cmap("zh-Hans") if is_cjk_char(chr(code)))
+    return frozenset(codes)

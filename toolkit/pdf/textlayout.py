@@ -337,9 +337,7 @@ class Painter:
         """The line's letters, invisible, in one text object stretched over the glyphs."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        from toolkit.pdf.fonts import text_font
-
-        runs = [(text_font(font), part) for font, part in _letter_runs(letters, style.fonts)]
+        runs = _letter_runs(letters, style.fonts)
         natural = sum(stringWidth(part, font, style.size) for font, part in runs)
         text = self.canvas.beginText(x, y)
         text.setTextRenderMode(3)
@@ -386,11 +384,43 @@ class Painter:
 
 
 def _letter_runs(letters: str, fonts: ScriptFonts) -> list[tuple[str, str]]:
+    """The text layer in as few font runs as possible: extractors break words at a change of
+    font, so punctuation and digits stay in the run before them when its face has them."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from toolkit.pdf.fonts import text_font
+
     runs: list[tuple[str, str]] = []
     for ch in letters:
-        font = runs[-1][0] if (runs and ch == " ") else fonts.font_for_char(ch)
+        if runs and not ch.isalpha():
+            font = runs[-1][0]
+            if ch == " " or ord(ch) in pdfmetrics.getFont(font).face.charToGlyph:
+                runs[-1] = (font, runs[-1][1] + ch)
+                continue
+        font = text_font(fonts.font_for_char(ch))
         if runs and runs[-1][0] == font:
             runs[-1] = (font, runs[-1][1] + ch)
         else:
             runs.append((font, ch))
     return runs
+
+
+def draw_text(
+    canvas: Any,
+    text: str,
+    style: TextStyle,
+    x: float,
+    y: float,
+    width: float | None = None,
+    align: str = "left",
+) -> float:
+    """One line of any script at baseline ``y``, cut with an ellipsis to ``width`` if given;
+    returns the width drawn."""
+    if width is not None and text_width(text, style) > width:
+        while text and text_width(text + "\u2026", style) > width:
+            text = text[:-1]
+        text += "\u2026"
+    line = layout_line(text, style)
+    right = x + (width if width is not None else line.width)
+    Painter(canvas).draw_line(line, style, x, right, y, align)
+    return line.width
