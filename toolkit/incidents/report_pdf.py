@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit import __version__
 from toolkit.i18n import _
 from toolkit.incidents.attachments import AttachmentInfo
 from toolkit.incidents.labels import COLUMN_LABELS, LABELS, SECTIONS
 from toolkit.incidents.record import AGENCIES, PAPERS, ROW_TYPES, TOLD, Incident
+
+if TYPE_CHECKING:
+    from toolkit.pdf.document import MadePdf
 
 
 def human_size(size: int) -> str:
@@ -71,6 +74,104 @@ def utc_label(stamp: str) -> str:
     return stamp.replace("T", " ").replace("+00:00", " UTC")
 
 
+def make_report_pdf(
+    record: Incident,
+    files: list[AttachmentInfo],
+    *,
+    paper: str = "letter",
+    language: str = "en",
+    org_name: str = "",
+    fingerprint: str = "",
+) -> MadePdf:
+    """The report as PDF bytes (in memory only), with a warning for every field that has
+    characters no font can print. Every field flows on across pages, whatever its length."""
+    from reportlab.platypus import KeepTogether, Spacer
+
+    from toolkit.pdf.document import DocumentSpec, build_document
+    from toolkit.pdf.flow import BlockStyle, FontBook, TextBlock
+
+    book = FontBook(language)
+    body = BlockStyle()
+    title_style = BlockStyle(size=20, leading=1.25, bold=True, space_after=10)
+    h2 = BlockStyle(size=15, leading=1.27, bold=True, space_before=10, space_after=4)
+    h2 = h2.with_(keep_with_next=True)
+    label_style = BlockStyle(size=8.5, leading=1.3, bold=True, color="#444444", space_after=1)
+    label_style = label_style.with_(space_before=4, keep_with_next=True)
+    small = BlockStyle(size=8.5, leading=1.3, color="#333333")
+
+    def block(text: str, style: BlockStyle = body, field: str = "") -> TextBlock:
+        return TextBlock(text, style, book, field)
+
+    story: list[Any] = [block(_("Incident report"), title_style)]
+    intro = _("Record {id}. Made with Rights Toolkit {version}.").format(
+        id=record.id, version=__version__
+    )
+    if org_name:
+        intro += " " + org_name
+    story.append(block(intro, small, _("Center name")))
+    if fingerprint:
+        signed = _(
+            "Evidence packages of this record are signed by the vault key with fingerprint "
+            "{fingerprint}."
+        ).format(fingerprint=fingerprint)
+        story.append(block(signed, small))
+
+    for title, names in SECTIONS:
+        fields = [(name, field_text(record, name)) for name in names]
+        fields = [(name, text) for name, text in fields if text.strip()]
+        if not fields:
+            continue
+        story.append(block(_(title), h2))
+        for name, text in fields:
+            label = _(LABELS[name])
+            story.append(block(label, label_style))
+            story.append(block(text, body, label))
+
+    story.append(block(_("Timeline"), h2))
+    for when, what in timeline(record, files):
+        story.append(block(f"{when}  —  {what}", body, _("Timeline")))
+
+    story.append(block(_("Attached files"), h2))
+    if not files:
+        story.append(block(_("No files are attached."), body))
+    for info in files:
+        text = _("{name} ({size}, {kind})\nSHA-256: {sha}").format(
+            name=info.name, size=human_size(info.size), kind=info.kind, sha=info.sha256
+        )
+        story.append(block(text, body, _("Attached files")))
+
+    story.append(Spacer(1, 18))
+    story.append(
+        KeepTogether(
+            [
+                block(_("Statement"), h2),
+                block(
+                    _(
+                        "I declare that the information in this report is true and correct "
+                        "to the best of my knowledge."
+                    )
+                ),
+                Spacer(1, 30),
+                block(_("Signature: ______________________________")),
+                Spacer(1, 14),
+                block(_("Printed name: ___________________________")),
+                Spacer(1, 14),
+                block(_("Date: ____________________")),
+            ]
+        )
+    )
+    spec = DocumentSpec(
+        paper=paper,
+        title=_("Incident report"),
+        author=org_name,
+        subject=_("Record {id}").format(id=record.id),
+        language=language,
+        page_label=_("Page {page} of {pages}"),
+        footer_text=_("Confidential: incident report {id}").format(id=record.id),
+    )
+    return build_document(story, spec, book)
+
+
 def build_report(
     record: Incident,
     files: list[AttachmentInfo],
@@ -80,114 +181,13 @@ def build_report(
     org_name: str = "",
     fingerprint: str = "",
 ) -> bytes:
-    """The report as PDF bytes (in memory only)."""
-    from reportlab.lib import colors
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
-
-    from toolkit.pdf.document import MARGINS, DocumentSpec, build_pdf, page_size, stylesheet
-    from toolkit.pdf.markup import para_text
-
-    styles = stylesheet()
-    styles["h2"] = styles["h2"].clone("h2-keep", keepWithNext=1)
-    width = page_size(paper)[0] - 2 * MARGINS[paper]
-    widths = [width * 0.3, width * 0.7]
-    story: list[Any] = [Paragraph(para_text(_("Incident report")), styles["title"])]
-    intro = _("Record {id}. Made with Rights Toolkit {version}.").format(
-        id=record.id, version=__version__
-    )
-    if org_name:
-        intro += " " + org_name
-    story.append(Paragraph(para_text(intro), styles["small"]))
-    if fingerprint:
-        signed = _(
-            "Evidence packages of this record are signed by the vault key with fingerprint "
-            "{fingerprint}."
-        ).format(fingerprint=fingerprint)
-        story.append(Paragraph(para_text(signed), styles["small"]))
-
-    def table(rows: list[list[Any]], widths: list[float]) -> Table:
-        t = Table(rows, colWidths=widths, repeatRows=0)
-        t.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ]
-            )
-        )
-        return t
-
-    for title, names in SECTIONS:
-        rows = []
-        for name in names:
-            text = field_text(record, name)
-            if text.strip():
-                rows.append(
-                    [
-                        Paragraph(para_text(_(LABELS[name])), styles["small"]),
-                        Paragraph(para_text(text), styles["body"]),
-                    ]
-                )
-        if rows:
-            story.append(Paragraph(para_text(_(title)), styles["h2"]))
-            story.append(table(rows, widths))
-
-    story.append(Paragraph(para_text(_("Timeline")), styles["h2"]))
-    story.append(
-        table(
-            [
-                [
-                    Paragraph(para_text(when), styles["small"]),
-                    Paragraph(para_text(what), styles["body"]),
-                ]
-                for when, what in timeline(record, files)
-            ],
-            widths,
-        )
-    )
-
-    story.append(Paragraph(para_text(_("Attached files")), styles["h2"]))
-    if not files:
-        story.append(Paragraph(para_text(_("No files are attached.")), styles["body"]))
-    for info in files:
-        text = _("{name} ({size}, {kind})\nSHA-256: {sha}").format(
-            name=info.name, size=human_size(info.size), kind=info.kind, sha=info.sha256
-        )
-        story.append(Paragraph(para_text(text), styles["body"]))
-
-    story.append(Spacer(1, 18))
-    story.append(
-        KeepTogether(
-            [
-                Paragraph(para_text(_("Statement")), styles["h2"]),
-                Paragraph(
-                    para_text(
-                        _(
-                            "I declare that the information in this report is true and correct "
-                            "to the best of my knowledge."
-                        )
-                    ),
-                    styles["body"],
-                ),
-                Spacer(1, 30),
-                Paragraph(
-                    para_text(_("Signature: ______________________________")), styles["body"]
-                ),
-                Spacer(1, 14),
-                Paragraph(
-                    para_text(_("Printed name: ___________________________")), styles["body"]
-                ),
-                Spacer(1, 14),
-                Paragraph(para_text(_("Date: ____________________")), styles["body"]),
-            ]
-        )
-    )
-    spec = DocumentSpec(
+    """The report's bytes alone (see ``make_report_pdf`` for its warnings)."""
+    made = make_report_pdf(
+        record,
+        files,
         paper=paper,
-        title=_("Incident report"),
         language=language,
-        page_label=_("Page {page} of {pages}"),
-        footer_text=_("Confidential: incident report {id}").format(id=record.id),
+        org_name=org_name,
+        fingerprint=fingerprint,
     )
-    return build_pdf(story, spec)
+    return made.pdf
