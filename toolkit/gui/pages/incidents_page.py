@@ -144,24 +144,29 @@ class IncidentsPage(Page):
 
     def export_report(self) -> None:
         def action() -> str:
-            from toolkit.incidents.report_pdf import build_report
+            from toolkit.incidents.report_pdf import make_report_pdf
 
             assert self.vault is not None
             record_id = self._current()
-            path = self.ask_save_path(
-                _("Save the report"), f"incident-{record_id}.pdf", _("PDF (*.pdf)")
-            )
-            if not path:
-                return ""
             settings = self.context.settings
-            pdf = build_report(
+            made = make_report_pdf(
                 self.vault.get(record_id),
                 att.attachments(self.vault, record_id),
                 paper=settings.paper,
                 language=settings.language,
                 org_name=settings.org_name,
             )
-            write_atomic(Path(path), pdf)
+            # Nothing lost silently: what cannot be printed is said before anything is saved.
+            if made.warnings and not self.confirm(
+                "\n\n".join([*made.warnings, _("Save the report anyway?")])
+            ):
+                return ""
+            path = self.ask_save_path(
+                _("Save the report"), f"incident-{record_id}.pdf", _("PDF (*.pdf)")
+            )
+            if not path:
+                return ""
+            write_atomic(Path(path), made.pdf)
             return _("Report written to {path}").format(path=path)
 
         self._run(action)
