@@ -19,7 +19,7 @@ from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.incidents import attachments as att
-from toolkit.incidents import erase, photo, record, vault
+from toolkit.incidents import erase, photo, record, shamir, vault
 from toolkit.incidents.labels import LABELS, SECTIONS
 from toolkit.incidents.package import verify_package, write_package
 from toolkit.incidents.recovery_sheet import build_sheet
@@ -124,11 +124,27 @@ def register(subparsers: Any) -> None:
         cmd_rotate_recovery,
     )
     rotate.add_argument(
+        "--split",
+        action="store_true",
+        help=_("give the new code as three shares, any two of which open the vault"),
+    )
+    rotate.add_argument(
         "--recovery-sheet",
         type=Path,
         metavar="FILE.pdf",
         help=_("write the printable recovery sheet here"),
     )
+    backup = add(
+        "backup", _("write an encrypted copy of the vault to a folder (a USB stick)"), cmd_backup
+    )
+    backup.add_argument("--to", type=Path, required=True, metavar="FOLDER")
+    restore = add(
+        "restore",
+        _("put a backup in place as a vault on this computer"),
+        cmd_restore,
+        unlocks=False,
+    )
+    restore.add_argument("backup", type=Path, metavar="FILE.tkbackup")
     rekey = add(
         "rekey",
         _("encrypt the whole vault under a new key (a new passphrase wrap and recovery code)"),
@@ -205,7 +221,10 @@ def open_vault(args: argparse.Namespace, secrets: Secrets | None = None) -> vaul
             ).format(name=args.vault)
         )
     if getattr(args, "recovery", False):
-        opened.unlock_with_recovery(secrets.ask(_("Recovery code: ")), sleep=_wait)
+        code = secrets.ask(_("Recovery code (or one recovery share): "))
+        if shamir.is_share(code):
+            code = shamir.join_shares([code, secrets.ask(_("A second recovery share: "))])
+        opened.unlock_with_recovery(code, sleep=_wait)
     else:
         opened.unlock(
             secrets.ask(_("Passphrase for {name}: ").format(name=args.vault)), sleep=_wait
@@ -487,9 +506,38 @@ def _write_sheet(args: argparse.Namespace, opened: vault.Vault, code: str) -> No
 
 def cmd_rotate_recovery(args: argparse.Namespace) -> int:
     with open_vault(args) as opened:
+        if args.split:
+            print(
+                _(
+                    "A new recovery code was made as three shares; any two open the vault. "
+                    "Give one each to two people, keep the third safe. The old code no longer "
+                    "opens the vault."
+                )
+            )
+            for share in opened.split_recovery():
+                print(share)
+            return 0
         code = opened.rotate_recovery()
         print(_("A new recovery code was made; the old code no longer opens the vault."))
         _write_sheet(args, opened, code)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with open_vault(args) as opened:
+        where = opened.backup_to(args.to)
+    print(
+        _(
+            "Backup written to {path}. It opens with this vault's passphrase or recovery code; "
+            "restore it with: toolkit incidents restore FILE --vault NAME"
+        ).format(path=where)
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    vault.restore_backup(args.backup, vault.check_name(args.vault))
+    print(_("The backup was restored as the vault {name}.").format(name=args.vault))
     return 0
 
 

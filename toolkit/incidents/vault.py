@@ -163,6 +163,43 @@ def create_vault(
     return vault, code
 
 
+BACKUP_SUFFIX = ".tkbackup"
+
+
+def restore_backup(backup: Path, name: str, *, data_dir: Path | None = None) -> Vault:
+    """Put a backup in place as the vault ``name`` (never over an existing one); returns it
+    locked. The passphrase or the recovery code of the backed-up vault opens it."""
+    path = vault_path(name, data_dir)
+    if path.exists():
+        raise VaultError(_("A vault named {name} already exists.").format(name=name))
+    building = path.with_name(f".{path.name}.new")
+    try:
+        source = store.connect(Path(backup), readonly=True)
+        try:
+            if not store.get_meta(source, "wrapped_key"):
+                raise VaultError(_("{path} is not a vault backup.").format(path=backup))
+            copy = sqlite3.connect(building)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        os.chmod(building, 0o600)
+        os.replace(building, path)
+    except (OSError, sqlite3.Error) as exc:
+        delete_files(building)
+        if store.is_disk_full(exc):
+            raise store.disk_full() from exc
+        raise VaultError(
+            _("{path} could not be restored: {reason}").format(path=backup, reason=exc)
+        ) from exc
+    except BaseException:
+        delete_files(building)
+        raise
+    return Vault(name, data_dir)
+
+
 SIGNING_AAD = crypto.aad("signing-key")
 SETTINGS_AAD = crypto.aad("settings")
 
@@ -496,6 +533,42 @@ class Vault:
         self._read_settings()
         self._load_records()
         return code
+
+    def split_recovery(self) -> list[str]:
+        """A new recovery code, given only as three shares (any two open the vault), for two
+        staff members who each keep one; the third goes somewhere safe."""
+        from toolkit.incidents import shamir
+
+        return shamir.split_code(self.rotate_recovery())
+
+    def backup_to(self, folder: Path) -> Path:
+        """A consistent copy of the vault file in ``folder`` (a USB stick). It is encrypted like
+        the vault and opens with the same passphrase or recovery code on another computer."""
+        conn = self.conn()
+        folder = Path(folder)
+        stamp = now_utc()[:10]
+        target = folder / f"{self.name}-{stamp}{BACKUP_SUFFIX}"
+        partial = folder / f".{target.name}.part"
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                conn.backup(copy)
+            finally:
+                copy.close()
+            with partial.open("rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(partial, target)
+        except (OSError, sqlite3.Error) as exc:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+            if store.is_disk_full(exc):
+                raise store.disk_full() from exc
+            raise VaultError(
+                _("The backup could not be written to {path}: {reason}").format(
+                    path=folder, reason=exc
+                )
+            ) from exc
+        return target
 
     def fingerprint(self) -> str:
         public = store.get_meta(self.conn(), "signing_public")
