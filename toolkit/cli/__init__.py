@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "toolkit.cli.letters_cmd",
     "toolkit.cli.directory_cmd",
     "toolkit.cli.incidents_cmd",
+    "toolkit.cli.content_cmd",
 )
 
 

@@ -19,6 +19,7 @@ from toolkit.atomic import write_atomic
 from toolkit.content_pack import rules
 from toolkit.content_pack.manifest import Manifest
 from toolkit.content_pack.manifest import parse as parse_manifest
+from toolkit.content_pack.origin import origin_label
 from toolkit.content_pack.rules import PackError
 from toolkit.content_pack.verify import VerifiedPack
 from toolkit.i18n import _
@@ -41,12 +42,6 @@ class Status:
     @property
     def label(self) -> str:
         return origin_label(self.current.version if self.current else None)
-
-
-def origin_label(version: str | None) -> str:
-    if version is None:
-        return _("Content: bundled")
-    return _("Content pack {version}").format(version=version)
 
 
 def _packs(data_dir: Path | None) -> Path:
@@ -176,3 +171,7 @@ def clean_staging(data_dir: Path | None = None) -> None:
     packs = _packs(data_dir)
     for leftover in packs.glob(STAGING_PREFIX + "*") if packs.is_dir() else []:
         shutil.rmtree(leftover, ignore_errors=True)
+
+
+def pack_folder(applied: AppliedPack, data_dir: Path | None = None) -> Path:
+    return _packs(data_dir) / applied.folder

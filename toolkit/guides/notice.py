@@ -11,9 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from toolkit.content_dates import facts_line, long_date, stale_warning, wording_line
+from toolkit.content_pack.origin import origin_for
 from toolkit.guides.model import Guide
 from toolkit.i18n import translate_in
 from toolkit.settings import Settings
+from toolkit.translations.status import status_line
 
 __all__ = ["Notice", "call_line", "long_date", "notice_for"]
 
@@ -30,6 +32,8 @@ class Notice:
     call_heading: str
     call_text: str
     hotline: str  # "" when the center has not set one
+    content_origin: str = ""  # "Content: bundled" or "Content pack 2026.12.2"
+    review: str = ""  # a translation's review status; "" for English, the source text
 
 
 def call_line(settings: Settings | None, language: str) -> tuple[str, str]:
@@ -77,4 +81,6 @@ def notice_for(guide: Guide, settings: Settings | None, today: dt.date | None = 
         call_heading=translate_in(language, "Who to call"),
         call_text=call_text,
         hotline=hotline,
+        content_origin=origin_for(guide.path, language),
+        review=status_line("guide", language, guide.id, guide.review),
     )

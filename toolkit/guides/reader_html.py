@@ -92,7 +92,10 @@ def notice_html(notice: Notice) -> str:
     return (
         '<table width="100%" cellspacing="0" cellpadding="10"><tr><td class="notice">'
         f"<h2>{escape(notice.heading)}</h2><p>{escape(notice.text)}</p>"
-        f"<p><b>{escape(notice.facts_checked)}</b><br/><b>{escape(notice.wording_reviewed)}</b></p>"
+        f"<p><b>{escape(notice.facts_checked)}</b><br/><b>{escape(notice.wording_reviewed)}</b>"
+        f"<br/>{escape(notice.content_origin)}"
+        + (f"<br/><b>{escape(notice.review)}</b>" if notice.review else "")
+        + "</p>"
         f"<h3>{escape(notice.call_heading)}</h3><p><b>{escape(notice.call_text)}</b></p>"
         f"<h3>{escape(notice.sources_heading)}</h3><ul>{sources}</ul>"
         "</td></tr></table>"

@@ -24,6 +24,8 @@ def guide_text(
     notice = notice_for(guide, settings, today)
     lines = [guide.title.upper(), "=" * min(width, len(guide.title)), ""]
     lines += [_wrap(guide.summary, width), ""]
+    if notice.review:
+        lines += [_wrap(notice.review, width), ""]
     if notice.stale:
         lines += ["!" * width, _wrap(notice.stale, width), "!" * width, ""]
     for block in parse(guide.body):
@@ -44,6 +46,8 @@ def guide_text(
     lines += [
         notice.facts_checked,
         notice.wording_reviewed,
+        notice.content_origin,
+        *([notice.review] if notice.review else []),
         "",
         notice.call_heading + ":",
         _wrap(notice.call_text, width, "  "),

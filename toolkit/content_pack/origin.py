@@ -1,0 +1,44 @@
+"""Which content a guide, card or letter comes from: "Content: bundled" or "Content pack V".
+
+Kept free of the signature code: every guide notice asks, so this must import quickly.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from toolkit import paths
+from toolkit.i18n import _, translate_in
+
+
+def origin_label(version: str | None, language: str | None = None) -> str:
+    """Where content comes from, in the interface language or in ``language`` (a guide's)."""
+
+    def tr(message: str) -> str:
+        return translate_in(language, message) if language else _(message)
+
+    if version is None:
+        return tr("Content: bundled")
+    return tr("Content pack {version}").format(version=version)
+
+
+def active_version(data_dir: Path | None = None) -> str | None:
+    """The applied pack's version, or None when the bundled content is in use."""
+    if paths.active_pack_root(data_dir) is None:
+        return None
+    base = paths.content_packs_dir(data_dir) if data_dir else paths.content_packs_dir()
+    try:
+        pointer = json.loads((base / paths.CONTENT_POINTER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    version = pointer.get("version") if isinstance(pointer, dict) else None
+    return str(version) if version else None
+
+
+def origin_for(path: Path | None, language: str | None = None, data_dir: Path | None = None) -> str:
+    """ "Content pack 2026.12.2" for a file read from the applied pack, else "Content: bundled"."""
+    root = paths.active_pack_root(data_dir)
+    if root is not None and path is not None and Path(path).is_relative_to(root):
+        return origin_label(active_version(data_dir), language)
+    return origin_label(None, language)
