@@ -6,12 +6,14 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from toolkit import paths
 from toolkit.directory import display
-from toolkit.directory.addressbook import BookEntry
+from toolkit.directory.addressbook import BookEntry, provenance_lines
+from toolkit.directory.book_files import FORMATS
 from toolkit.directory.directory import FEDERAL, STATE, Directory, SourceInfo
 from toolkit.directory.model import KINDS, Recipient
 from toolkit.directory.parsed import OPENSTATES, ZCCD
@@ -103,10 +105,18 @@ def register_book(book: argparse.ArgumentParser) -> None:
     listing.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     listing.set_defaults(func=guarded(book_list))
     imp = actions.add_parser(
-        "import", help=_("add contacts from a CSV file (name, title, organization, address)")
+        "import",
+        help=_(
+            "add contacts from a CSV file (name, title, organization, address; optional kind, "
+            "city, state, source, verified_on) or a vCard file (.vcf)"
+        ),
     )
-    imp.add_argument("file", type=Path, metavar="FILE.csv")
+    imp.add_argument("file", type=Path, metavar="FILE")
     imp.set_defaults(func=guarded(book_import))
+    export = actions.add_parser("export", help=_("write every contact to a CSV or vCard file"))
+    export.add_argument("--format", choices=FORMATS, required=True, dest="file_format")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    export.set_defaults(func=guarded(book_export))
 
 
 def add_entry_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
@@ -117,6 +127,15 @@ def add_entry_arguments(parser: argparse.ArgumentParser, required: bool) -> None
     parser.add_argument("--kind", help=_("one of: {kinds}").format(kinds=", ".join(KINDS)))
     parser.add_argument("--city", help=_("city"))
     parser.add_argument("--state", help=_("two-letter state code"))
+    parser.add_argument(
+        "--source", help=_("where the address comes from, such as \u201cCity clerk's website\u201d")
+    )
+    parser.add_argument(
+        "--verified-on",
+        dest="verified_on",
+        metavar="YYYY-MM-DD",
+        help=_("the day you checked the address (\u201ctoday\u201d for today)"),
+    )
 
 
 def open_directory() -> Directory:
@@ -263,13 +282,25 @@ def show_status(args: argparse.Namespace) -> int:
     return 0
 
 
+BOOK_FIELDS = (
+    "name",
+    "title",
+    "organization",
+    "address",
+    "kind",
+    "city",
+    "state",
+    "source",
+    "verified_on",
+)
+
+
 def entry_from_args(args: argparse.Namespace, base: BookEntry) -> BookEntry:
-    values = {
-        name: getattr(args, name)
-        for name in ("name", "title", "organization", "address", "kind", "city", "state")
-    }
+    values = {name: getattr(args, name) for name in BOOK_FIELDS}
     if values["address"] is not None:
         values["address"] = values["address"].replace("\\n", "\n")
+    if values["verified_on"] is not None and values["verified_on"].strip().lower() == "today":
+        values["verified_on"] = date.today().isoformat()
     current = base.__dict__
     return BookEntry(**{k: v if v is not None else current[k] for k, v in values.items()})
 
@@ -298,13 +329,16 @@ def book_delete(args: argparse.Namespace) -> int:
 
 def book_list(args: argparse.Namespace) -> int:
     with open_directory() as directory:
-        contacts = directory.book_list(args.state, args.city)
+        contacts = directory.book_contacts(args.state, args.city)
+        today = directory.today()
     if args.json:
-        say(
-            json.dumps(
-                [display.recipient_json(r, False) for r in contacts], indent=2, ensure_ascii=False
-            )
-        )
+        data = []
+        for recipient, entry in contacts:
+            item = display.recipient_json(recipient, False)
+            item["contact_source"] = entry.source
+            item["verified_on"] = entry.verified_on
+            data.append(item)
+        say_json(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     if not contacts:
         say(
@@ -313,17 +347,26 @@ def book_list(args: argparse.Namespace) -> int:
                 "\u201ctoolkit directory book add\u201d."
             )
         )
-    for contact in contacts:
+    for contact, entry in contacts:
         say(f"{display.one_line(contact)}  [{contact.id}]")
         if contact.organization:
             say("    " + contact.organization)
         say("    " + display.first_address(contact))
+        for line in provenance_lines(entry, today):
+            say("    " + line)
     return 0
 
 
 def book_import(args: argparse.Namespace) -> int:
     with open_directory() as directory:
-        added = directory.book_import_csv(args.file)
+        added = directory.book_import(args.file)
         warn_all(directory.warnings)
     say(_("Added {count} contacts from {file}").format(count=len(added), file=args.file.name))
+    return 0
+
+
+def book_export(args: argparse.Namespace) -> int:
+    with open_directory() as directory:
+        count = directory.book_export(args.out, args.file_format)
+    say(_("Wrote {count} contacts to {file}").format(count=count, file=args.out))
     return 0

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from toolkit.directory import model
@@ -16,6 +19,9 @@ from toolkit.i18n import N_, _
 ID_PREFIX = "book-"
 SOURCE_LABEL = "address book"
 CSV_COLUMNS = ("name", "title", "organization", "address")
+EXPORT_COLUMNS = (*CSV_COLUMNS, "kind", "city", "state", "source", "verified_on")
+# A contact checked more than a year ago may have moved or left office.
+STALE_AFTER_DAYS = 365
 MAX_LENGTHS = {
     "name": 200,
     "title": 100,
@@ -23,6 +29,7 @@ MAX_LENGTHS = {
     "address": 600,
     "city": 100,
     "state": 2,
+    "source": 200,
 }
 MAX_ADDRESS_LINES = 6
 # Words a person may write in the "kind" column, besides the kind names themselves.
@@ -43,6 +50,7 @@ FIELD_LABELS = {
     "address": N_("address"),
     "city": N_("city"),
     "state": N_("state"),
+    "source": N_("source"),
 }
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "m.d.", "md", "phd", "ph.d.", "esq."}
 
@@ -58,6 +66,8 @@ class BookEntry:
     kind: str = ""  # "" lets the entry guess: a council title or organization means city council
     city: str = ""
     state: str = ""
+    source: str = ""  # where the address came from: "City clerk's website", "phone call"
+    verified_on: str = ""  # YYYY-MM-DD, the day someone last checked it
 
 
 def parse_kind(raw: str) -> str:
@@ -119,11 +129,55 @@ def clean_entry(entry: BookEntry) -> BookEntry:
         raise DirectoryError(
             _("The address has too many lines: at most {limit}.").format(limit=MAX_ADDRESS_LINES)
         )
+    values["verified_on"] = clean_date(entry.verified_on)
     kind = parse_kind(entry.kind)
     if not kind:
         words = f"{values['title']} {values['organization']}".lower()
         kind = model.CITY_COUNCIL if "council" in words else model.OTHER
     return replace(entry, kind=kind, **values)
+
+
+def clean_date(raw: str) -> str:
+    """A "verified on" date as YYYY-MM-DD ("" when none); raises if it is no real date."""
+    text = raw.strip()
+    if not text:
+        return ""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
+        return date.fromisoformat(text).isoformat()
+    except ValueError as exc:
+        raise DirectoryError(
+            _("The \u201cverified on\u201d date must be written YYYY-MM-DD, not {date!r}.").format(
+                date=raw
+            )
+        ) from exc
+
+
+def is_stale(entry: BookEntry, today: date) -> bool:
+    """True when the contact was last checked more than a year before ``today``."""
+    if not entry.verified_on:
+        return False
+    return (today - date.fromisoformat(entry.verified_on)).days > STALE_AFTER_DAYS
+
+
+def provenance_lines(entry: BookEntry, today: date) -> list[str]:
+    """Where the contact came from and when it was checked, for lists a person chooses from."""
+    lines = []
+    if entry.source:
+        lines.append(_("Source: {source}").format(source=entry.source))
+    if not entry.verified_on:
+        lines.append(_("Not verified yet: check the address before writing."))
+    elif is_stale(entry, today):
+        lines.append(
+            "\u26a0 "
+            + _(
+                "Verified on {date}, more than a year ago: check this contact again before writing."
+            ).format(date=entry.verified_on)
+        )
+    else:
+        lines.append(_("Verified on {date}").format(date=entry.verified_on))
+    return lines
 
 
 def to_recipient(number: int, entry: BookEntry) -> Recipient:
@@ -161,6 +215,8 @@ def parse_book_csv(path: Path) -> list[BookEntry]:
             kind=row.get("kind", ""),
             city=row.get("city", ""),
             state=row.get("state", ""),
+            source=row.get("source", ""),
+            verified_on=row.get("verified_on", ""),
         )
         try:
             entries.append(clean_entry(raw))
@@ -171,3 +227,13 @@ def parse_book_csv(path: Path) -> list[BookEntry]:
     if not entries:
         raise ImportFileError(_("{file} has no rows.").format(file=path.name))
     return entries
+
+
+def book_csv_text(entries: list[BookEntry]) -> str:
+    """The contacts as CSV that ``parse_book_csv`` reads back: multi-line addresses quoted."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(EXPORT_COLUMNS)
+    for entry in entries:
+        writer.writerow([getattr(entry, column) for column in EXPORT_COLUMNS])
+    return out.getvalue()

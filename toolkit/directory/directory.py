@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from toolkit.directory import addressbook, districts, model, store, textfile
+from toolkit.atomic import write_atomic
+from toolkit.directory import addressbook, book_files, districts, model, store, textfile
 from toolkit.directory.addressbook import BookEntry
 from toolkit.directory.detect import parse_path
 from toolkit.directory.errors import (
@@ -32,7 +33,9 @@ STATE = "state"
 FEDERAL_KINDS = (model.US_SENATOR, model.US_REPRESENTATIVE)
 STATE_KINDS = (model.STATE_UPPER, model.STATE_LOWER)
 SELECT_RECIPIENTS = f"SELECT {', '.join(store.RECIPIENT_COLUMNS)} FROM recipients"
-BOOK_SELECT = "SELECT n, kind, name, title, organization, address, city, state FROM book"
+BOOK_SELECT = (
+    "SELECT n, kind, name, title, organization, address, city, state, source, verified_on FROM book"
+)
 # Senators first, then representatives by district number.
 ORDER = (
     " ORDER BY state, CASE WHEN kind IN ('us_senator', 'state_upper') THEN 0 ELSE 1 END,"
@@ -394,10 +397,13 @@ class Directory:
     # Address book
 
     def book_list(self, state: str | None = None, city: str | None = None) -> list[Recipient]:
-        sql, params = (
-            "SELECT n, kind, name, title, organization, address, city, state FROM book",
-            [],
-        )
+        return [recipient for recipient, _entry in self.book_contacts(state, city)]
+
+    def book_contacts(
+        self, state: str | None = None, city: str | None = None
+    ) -> list[tuple[Recipient, BookEntry]]:
+        """Each contact as a recipient and as typed (with its source and "verified on" date)."""
+        sql, params = BOOK_SELECT, []
         conditions = []
         if state:
             conditions.append("state = ?")
@@ -408,7 +414,11 @@ class Directory:
         if conditions:
             sql += " WHERE " + " AND ".join(conditions)
         rows = self.connection().execute(sql + " ORDER BY name COLLATE NOCASE, n", params)
-        return [addressbook.to_recipient(row[0], _book_entry(row)) for row in rows]
+        return [
+            (addressbook.to_recipient(int(row[0]), entry), entry)
+            for row in rows
+            for entry in [_book_entry(row)]
+        ]
 
     def book_entry(self, recipient_id: str) -> BookEntry:
         """The entry as typed, for an edit form (the recipient lacks the city)."""
@@ -437,7 +447,7 @@ class Directory:
         with self._transaction() as conn:
             changed = conn.execute(
                 "UPDATE book SET kind = ?, name = ?, last_name = ?, title = ?, organization = ?,"
-                " address = ?, city = ?, state = ? WHERE n = ?",
+                " address = ?, city = ?, state = ?, source = ?, verified_on = ? WHERE n = ?",
                 (*_book_values(clean), number),
             ).rowcount
         if not changed:
@@ -452,12 +462,23 @@ class Directory:
             raise self._unknown_book(recipient_id)
 
     def book_import_csv(self, path: Path) -> list[Recipient]:
+        """Contacts from a CSV or vCard file (the name is kept for older callers)."""
+        return self.book_import(path)
+
+    def book_import(self, path: Path) -> list[Recipient]:
+        """Add every contact of a CSV or vCard file, or none when one is wrong."""
         textfile.take_notes()
-        entries = addressbook.parse_book_csv(Path(path))
+        entries = book_files.parse_book_file(Path(path))
         self.warnings = textfile.take_notes()
         with self._transaction() as conn:
             numbers = [_insert_book(conn, entry) for entry in entries]
         return [addressbook.to_recipient(n, e) for n, e in zip(numbers, entries, strict=True)]
+
+    def book_export(self, path: Path, file_format: str) -> int:
+        """Write every contact to ``path`` as CSV or vCard; the number written."""
+        entries = [entry for _recipient, entry in self.book_contacts()]
+        write_atomic(Path(path), book_files.export_bytes(entries, file_format))
+        return len(entries)
 
     # Helpers
 
@@ -504,8 +525,10 @@ class Directory:
 
 
 def _book_entry(row: Sequence[object]) -> BookEntry:
-    _n, kind, name, title, organization, address, city, state = (str(v) for v in row)
-    return BookEntry(name, title, organization, address, kind, city, state)
+    _n, kind, name, title, organization, address, city, state, source, verified = (
+        str(v) for v in row
+    )
+    return BookEntry(name, title, organization, address, kind, city, state, source, verified)
 
 
 def _book_values(entry: BookEntry) -> tuple[str, ...]:
@@ -518,13 +541,15 @@ def _book_values(entry: BookEntry) -> tuple[str, ...]:
         entry.address,
         entry.city,
         entry.state,
+        entry.source,
+        entry.verified_on,
     )
 
 
 def _insert_book(conn: sqlite3.Connection, entry: BookEntry) -> int:
     cursor = conn.execute(
-        "INSERT INTO book (kind, name, last_name, title, organization, address, city, state)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO book (kind, name, last_name, title, organization, address, city, state,"
+        " source, verified_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         _book_values(entry),
     )
     return int(cursor.lastrowid or 0)
