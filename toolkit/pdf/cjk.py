@@ -60,11 +60,12 @@ def face_cmap(language: str) -> frozenset[int]:
 def subset_bytes(language: str, chars: str, ps_name: str) -> bytes:
     """A TrueType-outline font holding just ``chars`` from the language's CJK face."""
     from fontTools import subset
-    from fontTools.ttLib import TTCollection
+    from fontTools.ttLib import TTFont
 
     index, _tag = FACES[language]
-    collection = TTCollection(str(collection_path()), lazy=False)
-    font = collection.fonts[index]
+    # Only the one face, its tables read as the subsetter asks for them: reading the whole
+    # collection took seconds and hundreds of MB for the first card.
+    font = TTFont(str(collection_path()), fontNumber=index)
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
