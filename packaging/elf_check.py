@@ -8,7 +8,7 @@
   supported glibc, where that glibc has the same function under an older version (``hypot`` in
   ``libm``: the 2.35 version only changed how errors are reported under the long-gone SVID
   mode), is pointed at the older version.
-- ``glibc_report`` / ``check_glibc``: the highest ``GLIBC_x.y`` every ELF file requires (read
+- ``check_glibc``: the highest ``GLIBC_x.y`` every ELF file requires (read
   with ``objdump -p``, binutils), and the files needing more than ``MAX_GLIBC``.
 
 Pure Python for the edits (no patchelf), 64-bit little-endian ELF only (x86_64, arm64).
@@ -209,18 +209,35 @@ def relax_symbol_versions(path: Path, limit: tuple[int, ...] = MAX_GLIBC) -> lis
 # ---------------------------------------------------------------- the check
 
 
+# Version names without a number: the glibc release that introduced them.
+NAMED_VERSIONS = {"GLIBC_ABI_DT_RELR": (2, 36)}
+# Marks a file as part of glibc itself (libmvec, libm, ...): it must come from the system.
+PRIVATE_VERSION = "GLIBC_PRIVATE"
+
+
 def required_glibc_versions(objdump_private: str) -> list[tuple[int, ...]]:
     """The GLIBC_x.y versions an ``objdump -p`` listing's "Version References" require."""
     references = objdump_private.partition("Version References:")[2]
-    return [version_tuple(v) for v in re.findall(r"\sGLIBC_(\d+(?:\.\d+)+)\b", references)]
+    found = [version_tuple(v) for v in re.findall(r"\sGLIBC_(\d+(?:\.\d+)+)\b", references)]
+    found += [v for name, v in NAMED_VERSIONS.items() if re.search(rf"\s{name}\b", references)]
+    return found
 
 
-def highest_glibc(path: Path) -> tuple[int, ...] | None:
+def needs_private_glibc(objdump_private: str) -> bool:
+    references = objdump_private.partition("Version References:")[2]
+    return re.search(rf"\s{PRIVATE_VERSION}\b", references) is not None
+
+
+def _objdump_private(path: Path) -> str:
     objdump = shutil.which("objdump")
     if objdump is None:
         raise RuntimeError("objdump not found: install binutils to check the bundle's glibc needs")
     result = subprocess.run([objdump, "-p", str(path)], capture_output=True, text=True, check=True)
-    versions = required_glibc_versions(result.stdout)
+    return result.stdout
+
+
+def highest_glibc(path: Path) -> tuple[int, ...] | None:
+    versions = required_glibc_versions(_objdump_private(path))
     return max(versions) if versions else None
 
 
@@ -237,22 +254,22 @@ def symbols_needing(path: Path, version: tuple[int, ...]) -> list[str]:
     )
 
 
-def glibc_report(folder: Path) -> list[tuple[str, tuple[int, ...] | None]]:
-    """(path inside the folder, highest GLIBC version required or None) for every ELF file."""
-    return [(str(path.relative_to(folder)), highest_glibc(path)) for path in elf_files(folder)]
-
-
 def format_version(version: tuple[int, ...] | None) -> str:
     return "GLIBC_" + ".".join(str(n) for n in version) if version else "-"
 
 
 def check_glibc(folder: Path, limit: tuple[int, ...] = MAX_GLIBC) -> tuple[str, list[str]]:
     """The listing (one line per ELF file) and the problems (files needing more than limit)."""
-    report = glibc_report(folder)
-    lines = [f"{format_version(version):<14} {name}" for name, version in report]
-    problems = []
-    for name, version in report:
+    lines, problems = [], []
+    for path in elf_files(folder):
+        name = str(path.relative_to(folder))
+        listing = _objdump_private(path)
+        versions = required_glibc_versions(listing)
+        version = max(versions) if versions else None
+        lines.append(f"{format_version(version):<14} {name}")
         if version is not None and version > limit:
-            needing = ", ".join(symbols_needing(folder / name, version)) or "a version reference"
+            needing = ", ".join(symbols_needing(path, version)) or "a version reference"
             problems.append(f"{name} needs {format_version(version)} ({needing})")
+        if needs_private_glibc(listing):
+            problems.append(f"{name} is part of glibc ({PRIVATE_VERSION}): take it from the system")
     return "\n".join(lines) + "\n", problems

@@ -215,7 +215,8 @@ DROPPED_QT_LIBRARY_PREFIXES = (
 # and the build machine's copies need glibc 2.35/2.36 (arc4random, _dl_find_object): the
 # bundle must start on glibc 2.34 (elf_check.MAX_GLIBC). Qt needs at most GLIBCXX_3.4.29
 # (GCC 11: RHEL 9; Ubuntu 22.04 has GCC 12's).
-SYSTEM_LIBRARIES = ("libcups.so", "libstdc++.so", "libgcc_s.so", "libexpat.so")
+# libmvec (glibc's vector maths, which x265 for HEIC photos links) is part of glibc itself.
+SYSTEM_LIBRARIES = ("libcups.so", "libstdc++.so", "libgcc_s.so", "libexpat.so", "libmvec.so")
 
 
 def app_identity() -> dict[str, str]:

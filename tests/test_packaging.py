@@ -346,6 +346,18 @@ Version References:
     versions = elf_check.required_glibc_versions(listing)
     assert sorted(versions) == [(2, 2, 5), (2, 14), (2, 35)]
     assert max(versions) > elf_check.MAX_GLIBC == (2, 34)
+    assert not elf_check.needs_private_glibc(listing)
+    # A copy of glibc's own libmvec: packed relocations (glibc 2.36) and glibc's private ABI.
+    libmvec = """Version References:
+  required from libc.so.6:
+    0x00fd0e42 0x00 11 GLIBC_ABI_DT_RELR
+    0x09691a75 0x00 09 GLIBC_2.2.5
+  required from ld-linux-x86-64.so.2:
+    0x0963cf85 0x00 08 GLIBC_PRIVATE
+"""
+    assert max(elf_check.required_glibc_versions(libmvec)) == (2, 36)
+    assert elf_check.needs_private_glibc(libmvec)
+    assert not support.keep_binary("libmvec.so.1", ("es",), platform="linux")
 
 
 HOST_LIBS = Path("/lib/x86_64-linux-gnu")
