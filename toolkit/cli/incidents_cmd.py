@@ -430,7 +430,7 @@ def cmd_package(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from toolkit.incidents.package import PROVES, is_encrypted
+    from toolkit.incidents.package import is_encrypted, proves
 
     passphrase = None
     if args.package.is_file() and is_encrypted(args.package):
@@ -454,7 +454,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         )
     if result.ok:
         print(_("All {n} files match their SHA-256.").format(n=len(result.checks)))
-        print(_(PROVES))
+        print(proves())
         return 0
     print(_("This package does not check out: do not rely on it as it is."))
     return 1

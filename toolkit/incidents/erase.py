@@ -16,15 +16,14 @@ from toolkit.i18n import _
 from toolkit.incidents import store
 
 KEY_ROWS = ("wrapped_key", "wrapped_recovery_key", "signing_key", "manifest", "settings")
-# Shown wherever erase is offered or reported.
-LIMITS = (
-    "Erasing destroys the keys in this vault file and overwrites it. It cannot reach copies "
-    "made earlier: backups, synced folders, exported packages or a copy of the disk."
-)
 
 
 def limits() -> str:
-    return _(LIMITS)
+    """Shown wherever erase is offered or reported."""
+    return _(
+        "Erasing destroys the keys in this vault file and overwrites it. It cannot reach copies "
+        "made earlier: backups, synced folders, exported packages or a copy of the disk."
+    )
 
 
 def side_files(path: Path) -> list[Path]:

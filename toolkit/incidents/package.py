@@ -38,13 +38,6 @@ REPORT = "report.pdf"
 READ_SIZE = 1024 * 1024
 MAX_MANIFEST = 16 * 1024 * 1024
 MAX_MEMBERS = 10_000
-# What "good" proves, printed by verify (CLI and GUI).
-PROVES = (
-    "Good means: every file is byte for byte what was exported, nothing was added or removed, "
-    "and the list was signed by the vault whose key fingerprint is shown. Compare that "
-    "fingerprint with the one printed on the report you were given or on the recovery sheet. "
-    "It does not prove that the account is true, or when the events happened."
-)
 
 
 @dataclass
@@ -71,6 +64,16 @@ class VerifyResult:
     def ok(self) -> bool:
         good = bool(self.checks) and all(c.status == "good" for c in self.checks)
         return good and self.signed and not self.problems
+
+
+def proves() -> str:
+    """What "good" proves, printed by verify."""
+    return _(
+        "Good means: every file is byte for byte what was exported, nothing was added or "
+        "removed, and the list was signed by the vault whose key fingerprint is shown. Compare "
+        "that fingerprint with the one printed on the report you were given or on the recovery "
+        "sheet. It does not prove that the account is true, or when the events happened."
+    )
 
 
 def safe_name(name: str) -> str:

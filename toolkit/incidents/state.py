@@ -85,6 +85,8 @@ def read_clear(conn: sqlite3.Connection, vault_id: str) -> tuple[State, bool]:
     except ValueError:
         return State(), False
     mac = store.get_meta(conn, "state_mac")
+    if not mac and store.get_meta(conn, "version", "1") == "1":
+        return found, True  # version 1 had no HMAC; the first unlock adds one
     return found, hmac.compare_digest(mac, _mac(vault_id, asdict(found)))
 
 

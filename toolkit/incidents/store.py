@@ -51,12 +51,6 @@ class DiskFullError(VaultError):
     """The disk (or USB stick) is full; the transaction was rolled back."""
 
 
-DISK_FULL = (
-    "The disk is full, so nothing was saved and the vault is as it was before. "
-    "Free some space (or use a bigger USB stick), then try again."
-)
-
-
 def is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError):
         return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
@@ -67,7 +61,12 @@ def is_disk_full(exc: BaseException) -> bool:
 
 
 def disk_full() -> DiskFullError:
-    return DiskFullError(_(DISK_FULL))
+    return DiskFullError(
+        _(
+            "The disk is full, so nothing was saved and the vault is as it was before. "
+            "Free some space (or use a bigger USB stick), then try again."
+        )
+    )
 
 
 def _pragmas(conn: sqlite3.Connection, writable: bool) -> None:
@@ -182,7 +181,10 @@ def scrub_wal(conn: sqlite3.Connection) -> bool:
         return False
     with wal.open("r+b") as handle:
         header = handle.read(32)
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return False  # another process is writing: it scrubs when it closes
         try:
             handle.seek(0)
             if handle.read(32) != header:
