@@ -424,3 +424,33 @@ def test_changes_outside_the_app_are_shown_at_unlock(qtbot: QtBot, data_dir: Pat
     page.unlock_view.unlock()
     assert "changed outside the app" in page.vault_view.notice.text()
     assert "removed" in page.vault_view.notice.text()
+
+
+def test_report_export_names_changes_outside_the_app_first(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    made, _code = vault.create_vault("household", PASS, data_dir=data_dir, kdf_n=CHEAP_N)
+    item = made.save(vault.Incident(start_date="2025-01-02", what_happened="one"))
+    (tmp_path / "f.bin").write_bytes(b"f" * 100)
+    att.add_file(made, item.id, tmp_path / "f.bin")
+    made.lock()
+    conn = sqlite3.connect(vault.vault_path("household", data_dir))
+    with conn:
+        conn.execute("DELETE FROM chunks")
+        conn.execute("DELETE FROM attachments")
+    conn.close()
+    page, _codes = make_page(qtbot, data_dir)
+    page.unlock_view.refresh()
+    page.unlock_view.vault_choice.setCurrentText("household")
+    page.unlock_view.passphrase.line.setText(PASS)
+    page.unlock_view.unlock()
+    page.vault_view.list.setCurrentRow(0)
+    asked: list[str] = []
+    page.confirm = lambda question: asked.append(question) or False  # type: ignore[func-returns-value]
+    page.ask_save_path = lambda title, name, filters: str(tmp_path / "report.pdf")
+    with qtbot.waitSignal(page.vault_view.jobs.done, timeout=10_000, raising=False):
+        page.export_report()
+    assert asked and "a file of record" in asked[0] and "was removed" in asked[0]
+    assert not (tmp_path / "report.pdf").exists()

@@ -214,3 +214,28 @@ def test_an_older_copy_of_the_whole_file_is_reported(data_dir: Path, tmp_path: P
     again.unlock(PASS)
     assert "older than the last one saved" in " ".join(e.reason for e in again.load().errors)
     again.lock()
+
+
+def test_the_report_names_the_problem_before_it_is_written(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import io
+
+    from toolkit.cli import run
+
+    ids = _setup(data_dir, tmp_path)
+    conn = sqlite3.connect(vault.vault_path("default", data_dir))
+    with conn:
+        _flip(conn, "attachments", "meta", "id", ids["b"])
+    conn.close()
+    out = tmp_path / "report.pdf"
+    args = ["incidents", "export", ids["first"], "--out", str(out), "--passphrase-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASS}\n"))
+    assert run(args) != 0
+    err = capsys.readouterr().err
+    assert "not written" in err and "changed or damaged" in err and not out.exists()
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASS}\n"))
+    assert run([*args, "--anyway"]) == 0 and out.exists()

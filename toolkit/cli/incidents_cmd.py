@@ -93,6 +93,11 @@ def register(subparsers: Any) -> None:
     export = add("export", _("write the PDF report of a record"), cmd_export)
     export.add_argument("id")
     export.add_argument("--out", type=Path, required=True, metavar="REPORT.pdf")
+    export.add_argument(
+        "--anyway",
+        action="store_true",
+        help=_("write the report even if the vault reports changes or unreadable files"),
+    )
     package = add("package", _("write an evidence package (zip) of a record"), cmd_package)
     package.add_argument("id")
     package.add_argument("--out", type=Path, required=True, metavar="EVIDENCE.zip")
@@ -396,12 +401,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     current = settings_mod.load().settings
     with open_vault(args) as opened:
         chosen = opened.get(args.id)
+        files, unreadable = att.list_for(opened, chosen.id)
+        problems = opened.problems_for(chosen.id) + [e.reason for e in unreadable]
+        if problems and not args.anyway:
+            raise UserError(
+                _(
+                    "The report was not written: the vault reports problems with this record, "
+                    "so files could be missing from it: {problems}. To write it anyway, add "
+                    "--anyway."
+                ).format(problems="; ".join(problems))
+            )
         pdf = build_report(
             chosen,
-            att.attachments(opened, chosen.id),
+            files,
             paper=current.paper,
             language=current.language,
             org_name=current.org_name,
+            fingerprint=opened.fingerprint(),
         )
     write_atomic(args.out, pdf)
     print(_("Report written to {path}").format(path=args.out))

@@ -149,16 +149,27 @@ class IncidentsPage(Page):
             assert self.vault is not None
             record_id = self._current()
             settings = self.context.settings
+            files, unreadable = att.list_for(self.vault, record_id)
             made = make_report_pdf(
                 self.vault.get(record_id),
-                att.attachments(self.vault, record_id),
+                files,
                 paper=settings.paper,
                 language=settings.language,
                 org_name=settings.org_name,
+                fingerprint=self.vault.fingerprint(),
             )
-            # Nothing lost silently: what cannot be printed is said before anything is saved.
-            if made.warnings and not self.confirm(
-                "\n\n".join([*made.warnings, _("Save the report anyway?")])
+            # Nothing lost silently: changes made outside the app, unreadable files and what
+            # cannot be printed are said before anything is saved.
+            problems = self.vault.problems_for(record_id) + [e.reason for e in unreadable]
+            if problems:
+                problems = [
+                    _("The vault reports problems with this record: {problems}.").format(
+                        problems="; ".join(problems)
+                    )
+                ]
+            warnings = [*problems, *made.warnings]
+            if warnings and not self.confirm(
+                "\n\n".join([*warnings, _("Save the report anyway?")])
             ):
                 return ""
             path = self.ask_save_path(
