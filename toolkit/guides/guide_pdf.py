@@ -14,6 +14,7 @@ from toolkit.guides.blocks import sections as split_sections
 from toolkit.guides.model import Guide
 from toolkit.guides.notice import Notice, notice_for
 from toolkit.i18n import translate_in
+from toolkit.pdf.fonts import SANS_BOLD
 from toolkit.pdf.markup import para_text
 from toolkit.settings import Settings
 
@@ -37,12 +38,16 @@ def runs_markup(runs: Runs) -> str:
     return "".join(parts)
 
 
-def _styles(scale: float) -> dict[str, Any]:
+def _styles(scale: float, language: str = "en") -> dict[str, Any]:
     from reportlab.lib import colors
 
     from toolkit.pdf.document import stylesheet
+    from toolkit.pdf.flow import FontBook
 
-    styles = stylesheet(scale)
+    styles: dict[str, Any] = dict(stylesheet(scale))
+    # The document's fonts, shared by every text-layer paragraph (the center's name may be in
+    # any script).
+    styles["book"] = FontBook(language)
     styles["h2"] = styles["h2"].clone("guide-h2", keepWithNext=1)
     styles["h3"] = styles["h3"].clone("guide-h3", keepWithNext=1)
     styles["summary"] = styles["body"].clone(
@@ -55,11 +60,27 @@ def _styles(scale: float) -> dict[str, Any]:
     return styles
 
 
+def _plain(runs: Runs) -> bool:
+    return not any(run.bold or run.italic for run in runs)
+
+
+def text(value: str, style: Any, styles: dict[str, Any], bullet: str = "") -> Any:
+    """Plain text (the notice, titles, the center's name) on the text layer."""
+    from toolkit.pdf.flow import paragraph
+
+    return paragraph(value, style, styles["book"], bullet=bullet)
+
+
 def block_flowables(block: Block, styles: dict[str, Any]) -> list[Any]:
+    """Paragraphs of one style go through the text layer; those with bold or italic words
+    (authored guide text, Latin script) through ReportLab's Paragraph."""
     from reportlab.platypus import Paragraph
 
     if block.kind == HEADING:
-        return [Paragraph(runs_markup(block.runs), styles["h2" if block.level == 2 else "h3"])]
+        style = styles["h2" if block.level == 2 else "h3"]
+        if _plain(block.runs):
+            return [text(plain(block.runs), style, styles)]
+        return [Paragraph(runs_markup(block.runs), style)]
     if block.kind == BULLETS:
         return [Paragraph(runs_markup(i), styles["bullet"], bulletText="•") for i in block.items]
     if block.kind == NUMBERS:
@@ -67,17 +88,20 @@ def block_flowables(block: Block, styles: dict[str, Any]) -> list[Any]:
             Paragraph(runs_markup(item), styles["bullet"], bulletText=f"{number}.")
             for number, item in enumerate(block.items, start=block.start)
         ]
+    if _plain(block.runs):
+        return [text(plain(block.runs), styles["body"], styles)]
     return [Paragraph(runs_markup(block.runs), styles["body"])]
 
 
 def stale_box(notice: Notice, styles: dict[str, Any], width: float) -> list[Any]:
     """The out-of-date warning as a yellow box; nothing while the guide is current."""
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     if not notice.stale:
         return []
-    table = Table([[Paragraph(f"<b>{para_text(notice.stale)}</b>", styles["body"])]], [width])
+    bold = styles["body"].clone("stale-bold", fontName=SANS_BOLD)
+    table = Table([[text(notice.stale, bold, styles)]], [width])
     table.setStyle(
         TableStyle(
             [
@@ -95,23 +119,22 @@ def notice_box(notice: Notice, styles: dict[str, Any], with_sources: bool, width
     """The notice as a tinted box: a table whose first cell (the notice itself) is never split
     across pages; each source is a row of its own, so a long list may go on to the next page."""
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     content = [*stale_box(notice, styles, width)] if with_sources else []
+    bold = styles["body"].clone("notice-bold", fontName=SANS_BOLD)
     content += [
-        Paragraph(para_text(notice.heading), styles["h2"]),
-        Paragraph(para_text(notice.text), styles["body"]),
-        Paragraph(f"<b>{para_text(notice.facts_checked)}</b>", styles["body"]),
-        Paragraph(f"<b>{para_text(notice.wording_reviewed)}</b>", styles["body"]),
-        Paragraph(para_text(notice.call_heading), styles["h3"]),
-        Paragraph(f"<b>{para_text(notice.call_text)}</b>", styles["body"]),
+        text(notice.heading, styles["h2"], styles),
+        text(notice.text, styles["body"], styles),
+        text(notice.facts_checked, bold, styles),
+        text(notice.wording_reviewed, bold, styles),
+        text(notice.call_heading, styles["h3"], styles),
+        text(notice.call_text, bold, styles),
     ]
     rows: list[list[Any]] = [[content]]
     if with_sources:
-        rows.append([Paragraph(para_text(notice.sources_heading), styles["h3"])])
-        rows += [
-            [Paragraph(para_text(line), styles["small"], bulletText="•")] for line in notice.sources
-        ]
+        rows.append([text(notice.sources_heading, styles["h3"], styles)])
+        rows += [[text(line, styles["small"], styles, bullet="•")] for line in notice.sources]
     table = Table(rows, colWidths=[width])
     table.setStyle(
         TableStyle(
@@ -163,17 +186,17 @@ def guide_pdf(
     Past its re-check date the guide opens with the out-of-date warning, and the notice
     repeats it (the last page may be handed out alone).
     """
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import Spacer
 
     from toolkit.pdf.document import build_pdf
 
     paper = paper or (settings.paper if settings else "letter")
     width, _height = _frame_size(paper)
-    styles = _styles(scale)
+    styles = _styles(scale, guide.language)
     notice = notice_for(guide, settings, today)
     story: list[Any] = [
-        Paragraph(para_text(guide.title), styles["title"]),
-        Paragraph(para_text(guide.summary), styles["summary"]),
+        text(guide.title, styles["title"], styles),
+        text(guide.summary, styles["summary"], styles),
         *stale_box(notice, styles, width),
     ]
     for block in parse(guide.body):
@@ -209,18 +232,18 @@ def summary_pdf(
 
     paper = paper or (settings.paper if settings else "letter")
     width, height = _frame_size(paper)
-    styles = _styles(1.0)
+    styles = _styles(1.0, guide.language)
     notice = notice_for(guide, settings, today)
     content: list[Any] = [
-        Paragraph(para_text(guide.title), styles["title"]),
-        Paragraph(para_text(guide.summary), styles["summary"]),
+        text(guide.title, styles["title"], styles),
+        text(guide.summary, styles["summary"], styles),
         *stale_box(notice, styles, width),
     ]
     for heading, blocks in split_sections(parse(guide.body))[:SUMMARY_SECTIONS]:
         point = first_point(blocks)
         if not heading or not point:
             continue
-        content.append(Paragraph(para_text(heading), styles["h3"]))
+        content.append(text(heading, styles["h3"], styles))
         content.append(Paragraph(point, styles["bullet"], bulletText="•"))
     content += [Spacer(1, 8), notice_box(notice, styles, False, width)]
     # Shrinking (rather than flowing on) is what guarantees a single page.

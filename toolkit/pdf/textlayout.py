@@ -185,9 +185,35 @@ def layout_line(text: str, style: TextStyle) -> Line:
         shaped = any(_is_shaped(style, font) for font, _part in runs)
         return Line(text, pieces, _drawn_letters(text) if shaped else "")
     order = _reorder(text, style.base_rtl)
-    visual = _drawn_letters("".join(original for original, _ch, _level in order))
+    letters = _drawn_letters(extraction_order(text, style.base_rtl))
     pieces = [_bidi_piece(part, odd, style) for part, odd in _visual_parts(order, style)]
-    return Line(text, pieces, visual)
+    return Line(text, pieces, letters)
+
+
+def extraction_order(text: str, base_rtl: bool) -> str:
+    """The letters as extractors expect them: in logical order, with each right-to-left run
+    reversed (pdftotext and pypdf reverse such runs back, and leave the rest in place)."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        # Spaces at the ends of a run stay where they are: they separate it from its neighbours.
+        joined = "".join(run)
+        core = joined.strip(" ")
+        lead = len(joined) - len(joined.lstrip(" "))
+        out.append(" " * lead + core[::-1] + " " * (len(joined) - lead - len(core)))
+        run.clear()
+
+    for ch, level in zip(text, bidi_levels(text, base_rtl), strict=True):
+        if ch in BIDI_CONTROLS:
+            continue
+        if level % 2:
+            run.append(ch)
+            continue
+        flush()
+        out.append(ch)
+    flush()
+    return "".join(out)
 
 
 def _drawn_letters(text: str) -> str:
