@@ -151,3 +151,18 @@ def test_cli_rotation_commands(
     assert "common passwords" in capsys.readouterr().err
     with pytest.raises(VaultError):
         vault.Vault("default", data_dir).unlock(PASS)
+
+
+def test_rekey_refuses_to_hide_changes_made_outside_the_app(data_dir: Path) -> None:
+    opened, _code = new_vault(data_dir)
+    opened.save(Incident(start_date="2025-01-02"))
+    opened.lock()
+    conn = sqlite3.connect(vault.vault_path("default", data_dir))
+    with conn:
+        conn.execute("DELETE FROM records")
+    conn.close()
+    again = vault.Vault("default", data_dir)
+    again.unlock(PASS)
+    with pytest.raises(VaultError, match="would hide them"):
+        again.rekey("another long phrase 5")
+    again.lock()

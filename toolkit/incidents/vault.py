@@ -518,6 +518,13 @@ class Vault:
     def rekey(self, passphrase: str) -> str:
         """A new data key: every blob sealed again, both wraps remade (a new recovery code)."""
         check_passphrase(passphrase)
+        if self.integrity:
+            raise VaultError(
+                _(
+                    "The vault reports changes made outside the app, so it was not put under a "
+                    "new key (that would hide them). Export what you need first."
+                )
+            )
         from toolkit.incidents import rekey as rekey_mod
 
         conn = self.require_writable()
