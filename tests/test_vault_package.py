@@ -191,3 +191,24 @@ def test_encrypted_package_round_trip_still_verifies(data_dir: Path, tmp_path: P
         opened, record_id, tmp_path / "sealed.tkpkg", passphrase="package phrase", kdf_n=CHEAP_N
     )
     assert verify_package(out, "package phrase").ok
+
+
+def test_cli_verify_prints_the_fingerprint_and_what_good_proves(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from toolkit.cli import run
+    from toolkit.incidents.recovery_sheet import build_sheet
+
+    opened, _record_id, out = _package(data_dir, tmp_path)
+    fingerprint = opened.fingerprint()
+    assert run(["incidents", "verify", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert fingerprint in printed and "Good means" in printed
+    assert "does not prove that the account is true" in printed
+    sheet = build_sheet("default", "A" * 32, opened.created(), fingerprint=fingerprint)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(sheet)).pages)
+    assert fingerprint in " ".join(text.split())
+    members = _edit_manifest(_members(out), lambda m: m.update(exported_at="2020-01-01"))
+    _rewrite(out, members)
+    assert run(["incidents", "verify", str(out)]) != 0
+    assert "cannot be trusted" in capsys.readouterr().err
