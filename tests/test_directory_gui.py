@@ -160,12 +160,12 @@ def test_address_book_add_edit_delete_import(
     csv_file.write_bytes(
         "name,title,organization,address\nBo Díaz,Mayor,City,2 Main\n".encode("latin-1")
     )
-    book.choose_csv = lambda: csv_file
+    book.choose_import = lambda: csv_file
     qtbot.mouseClick(book.import_button, Qt.MouseButton.LeftButton)
     assert book.list.count() == 2 and "Bo Díaz" in book.list.item(1).text()
     bad = tmp_path / "bad.csv"
     bad.write_text("name,address\nX,1 Main\n", encoding="utf-8")
-    book.choose_csv = lambda: bad
+    book.choose_import = lambda: bad
     qtbot.mouseClick(book.import_button, Qt.MouseButton.LeftButton)
     assert "no column named \u201ctitle\u201d" in picker.message_label.text()
     # Delete the chosen contact after confirming: it leaves the choice as well.
@@ -189,3 +189,79 @@ def test_contact_dialog_checks_before_closing(qtbot: QtBot) -> None:
     dialog.accept()
     entry = dialog.entry()
     assert entry is not None and entry.state == "IL" and entry.kind == "city_council"
+
+
+def test_address_book_shows_source_and_date_and_exports_vcard(
+    qtbot: QtBot, picker: RecipientPicker, directory: Directory, tmp_path: Path
+) -> None:
+    book = picker.book_tab
+    directory.book_add(
+        BookEntry(
+            name="王小明",
+            organization="Cook County Board",
+            address="118 N. Clark St., Room 567\nChicago, IL 60602",
+            source="phone call",
+            verified_on="2026-11-20",
+        )
+    )
+    directory.book_add(BookEntry(name="Ana Núñez", verified_on="2025-11-01"))
+    picker.refresh()
+    texts = [book.list.item(i).text() for i in range(book.list.count())]
+    assert "Source: phone call\nVerified on 2026-11-20" in texts[1]
+    assert "Verified on 2025-11-01, more than a year ago" in texts[0]
+    out = tmp_path / "contacts.vcf"
+    book.choose_export = lambda: (out, "vcard")
+    qtbot.mouseClick(book.export_button, Qt.MouseButton.LeftButton)
+    assert "Saved 2 contacts to contacts.vcf." in picker.message_label.text()
+    assert out.read_text(encoding="utf-8").count("BEGIN:VCARD") == 2
+    book.choose_import = lambda: out
+    with qtbot.waitSignal(book.changed):
+        qtbot.mouseClick(book.import_button, Qt.MouseButton.LeftButton)
+    assert "Added 2 contacts from contacts.vcf." in picker.message_label.text()
+    assert book.list.count() == 4
+    assert [entry for _r, entry in directory.book_contacts()][2].address == (
+        "118 N. Clark St., Room 567\nChicago, IL 60602"
+    )
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    book.choose_export = lambda: (tmp_path / "a-file" / "contacts.csv", "csv")
+    qtbot.mouseClick(book.export_button, Qt.MouseButton.LeftButton)
+    assert picker.message_label.objectName() == "warning"
+    assert "Could not write" in picker.message_label.text()
+
+
+def test_picker_puts_the_address_book_first_for_county_letters(
+    qtbot: QtBot, picker: RecipientPicker
+) -> None:
+    assert picker.tabs.currentWidget() is picker.zip_tab
+    picker.set_level("county")
+    assert [picker.tabs.widget(i) for i in range(3)] == [
+        picker.book_tab,
+        picker.zip_tab,
+        picker.state_tab,
+    ]
+    assert "A county letter" in picker.local_label.text()
+    assert picker.local_label.isVisibleTo(picker)
+    picker.set_zip("60601", search=False)
+    assert picker.tabs.currentWidget() is picker.book_tab
+    picker.set_level("state")
+    assert picker.tabs.widget(0) is picker.zip_tab and picker.tabs.widget(2) is picker.book_tab
+    assert not picker.local_label.isVisibleTo(picker)
+    picker.set_zip("60601", search=False)
+    assert picker.tabs.currentWidget() is picker.zip_tab
+
+
+def test_contact_dialog_keeps_source_and_verified_date(qtbot: QtBot) -> None:
+    dialog = ContactDialog(
+        BookEntry(name="Ana", source="City clerk's website"), today=lambda: date(2026, 12, 1)
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.source.text() == "City clerk's website"
+    dialog.verified_on.setText("1 Dec")
+    dialog.accept()
+    assert "YYYY-MM-DD" in dialog.error.text() and dialog.entry() is None
+    qtbot.mouseClick(dialog.today_button, Qt.MouseButton.LeftButton)
+    assert dialog.verified_on.text() == "2026-12-01"
+    dialog.accept()
+    entry = dialog.entry()
+    assert entry is not None and entry.verified_on == "2026-12-01"
+    assert entry.source == "City clerk's website"

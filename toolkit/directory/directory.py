@@ -19,6 +19,7 @@ from toolkit.directory.addressbook import BookEntry
 from toolkit.directory.detect import parse_path
 from toolkit.directory.errors import (
     DatabaseError,
+    DirectoryError,
     NoMatchError,
     NotImportedError,
     UnknownRecipientError,
@@ -477,7 +478,12 @@ class Directory:
     def book_export(self, path: Path, file_format: str) -> int:
         """Write every contact to ``path`` as CSV or vCard; the number written."""
         entries = [entry for _recipient, entry in self.book_contacts()]
-        write_atomic(Path(path), book_files.export_bytes(entries, file_format))
+        try:
+            write_atomic(Path(path), book_files.export_bytes(entries, file_format))
+        except OSError as exc:  # a folder that cannot be made (a file stands in its way)
+            raise DirectoryError(
+                _("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            ) from exc
         return len(entries)
 
     # Helpers

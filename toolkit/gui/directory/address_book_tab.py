@@ -1,4 +1,5 @@
-"""The address-book tab of the recipient picker: contacts to tick, and add, edit, delete, import."""
+"""The address-book tab of the recipient picker: contacts to tick, and add, edit, delete, import
+and export (CSV or vCard)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from toolkit.directory.addressbook import BookEntry
+from toolkit.directory.addressbook import BookEntry, provenance_lines
+from toolkit.directory.book_files import CSV, VCARD
 from toolkit.directory.directory import Directory
 from toolkit.errors import UserError
 from toolkit.gui.directory.candidate_list import CandidateList
@@ -35,7 +37,8 @@ class AddressBookTab(QWidget):
         # Dialogs are attributes so tests (and other pages) can answer them without a modal loop.
         self.edit_contact: Callable[[BookEntry | None], BookEntry | None] = self._run_dialog
         self.confirm: Callable[[str], bool] = self._ask
-        self.choose_csv: Callable[[], Path | None] = self._pick_csv
+        self.choose_import: Callable[[], Path | None] = self._pick_import
+        self.choose_export: Callable[[], tuple[Path, str] | None] = self._pick_export
         self.list = CandidateList()
         self.list.setAccessibleName(_("Address book contacts"))
         layout = QVBoxLayout(self)
@@ -49,7 +52,10 @@ class AddressBookTab(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         more = QHBoxLayout()
-        self.import_button = self._button(_("Import CSV\u2026"), self.import_csv, more)
+        self.import_button = self._button(_("Import\u2026"), self.import_contacts, more)
+        self.import_button.setToolTip(_("Add contacts from a CSV or vCard (.vcf) file"))
+        self.export_button = self._button(_("Export\u2026"), self.export_contacts, more)
+        self.export_button.setToolTip(_("Save every contact as a CSV or vCard (.vcf) file"))
         more.addStretch(1)
         layout.addLayout(more)
 
@@ -61,14 +67,17 @@ class AddressBookTab(QWidget):
 
     def reload(self, checked: Iterable[str]) -> None:
         try:
-            contacts = self.directory.book_list()
+            contacts = self.directory.book_contacts()
         except UserError as exc:
             self.message.emit(str(exc), True)
             return
-        self.list.show_recipients(contacts, checked)
+        today = self.directory.today()
+        notes = {recipient.id: provenance_lines(entry, today) for recipient, entry in contacts}
+        self.list.show_recipients([recipient for recipient, _e in contacts], checked, (), notes)
         empty = not contacts
         self.edit_button.setEnabled(not empty)
         self.delete_button.setEnabled(not empty)
+        self.export_button.setEnabled(not empty)
 
     def add_contact(self) -> None:
         entry = self.edit_contact(None)
@@ -114,14 +123,30 @@ class AddressBookTab(QWidget):
 
         self._apply(delete)
 
-    def import_csv(self) -> None:
-        path = self.choose_csv()
+    def import_contacts(self) -> None:
+        path = self.choose_import()
         if path is None:
             return
-        self._apply(
-            lambda: _("Added {count} contacts from {file}.").format(
-                count=len(self.directory.book_import_csv(path)), file=path.name
-            )
+
+        def load() -> str:
+            count = len(self.directory.book_import(path))
+            done = _("Added {count} contacts from {file}.").format(count=count, file=path.name)
+            return " ".join([done, *self.directory.warnings])
+
+        self._apply(load)
+
+    def export_contacts(self) -> None:
+        choice = self.choose_export()
+        if choice is None:
+            return
+        path, file_format = choice
+        try:
+            count = self.directory.book_export(path, file_format)
+        except UserError as exc:
+            self.message.emit(str(exc), True)
+            return
+        self.message.emit(
+            _("Saved {count} contacts to {file}.").format(count=count, file=path.name), False
         )
 
     def _apply(self, action: Callable[[], str]) -> None:
@@ -135,15 +160,32 @@ class AddressBookTab(QWidget):
         self.changed.emit()
 
     def _run_dialog(self, entry: BookEntry | None) -> BookEntry | None:
-        dialog = ContactDialog(entry, self)
+        dialog = ContactDialog(entry, self, self.directory.today)
         return dialog.entry() if dialog.exec() else None
 
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(self, _("Delete contact"), question)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _pick_csv(self) -> Path | None:
+    def _pick_import(self) -> Path | None:
+        filters = (
+            _("Contacts (*.csv *.vcf *.vcard)"),
+            _("CSV files (*.csv)"),
+            _("vCard files (*.vcf)"),
+            _("All files (*)"),
+        )
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Import contacts"), "", _("CSV files (*.csv);;All files (*)")
+            self, _("Import contacts"), "", ";;".join(filters)
         )
         return Path(name) if name else None
+
+    def _pick_export(self) -> tuple[Path, str] | None:
+        csv_filter, vcard_filter = _("CSV files (*.csv)"), _("vCard files (*.vcf)")
+        name, chosen = QFileDialog.getSaveFileName(
+            self, _("Export contacts"), "contacts.csv", f"{csv_filter};;{vcard_filter}"
+        )
+        if not name:
+            return None
+        path = Path(name)
+        vcard = chosen == vcard_filter or path.suffix.lower() in (".vcf", ".vcard")
+        return path, VCARD if vcard else CSV

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
@@ -24,13 +24,20 @@ class CandidateList(QListWidget):
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self._recipients: dict[str, Recipient] = {}
+        self._notes: dict[str, Sequence[str]] = {}
         self._filling = False
         self.itemChanged.connect(self._on_item_changed)
 
     def show_recipients(
-        self, recipients: Iterable[Recipient], checked: Iterable[str], ended: Iterable[str] = ()
+        self,
+        recipients: Iterable[Recipient],
+        checked: Iterable[str],
+        ended: Iterable[str] = (),
+        notes: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
-        """Replace the list; ``checked`` ids start ticked, ``ended`` ids carry a warning."""
+        """Replace the list; ``checked`` ids start ticked, ``ended`` ids carry a warning,
+        ``notes`` add lines under a recipient (an address-book contact's source and date)."""
+        self._notes = dict(notes or {})
         checked_ids, ended_ids = set(checked), set(ended)
         self._filling = True
         try:
@@ -71,6 +78,7 @@ class CandidateList(QListWidget):
 
     def _item(self, recipient: Recipient, checked: bool, ended: bool) -> QListWidgetItem:
         lines = [display.one_line(recipient), display.first_address(recipient)]
+        lines += self._notes.get(recipient.id, [])
         if ended:
             lines.append(
                 "\u26a0 "

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,8 +37,14 @@ KIND_LABELS = (
 class ContactDialog(QDialog):
     """Add (``entry`` None) or edit a contact; ``entry()`` gives the checked result."""
 
-    def __init__(self, entry: BookEntry | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        entry: BookEntry | None = None,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
+        self.today = today
         self.setWindowTitle(_("Edit contact") if entry else _("Add a contact"))
         self.setMinimumWidth(460)
         self._result: BookEntry | None = None
@@ -50,7 +61,24 @@ class ContactDialog(QDialog):
         self.address = QPlainTextEdit()
         self.address.setFixedHeight(90)
         self.address.setPlaceholderText(_("Street\nCity, State ZIP"))
+        self.address.setToolTip(_("One line per line of the envelope, as the office writes it."))
         form.addRow(_("Mailing address"), self.address)
+        self.source = QLineEdit()
+        self.source.setMaxLength(addressbook.MAX_LENGTHS["source"])
+        self.source.setPlaceholderText(_("For example: City clerk's website, phone call"))
+        form.addRow(_("Where the address comes from"), self.source)
+        self.verified_on = QLineEdit()
+        self.verified_on.setMaxLength(10)
+        self.verified_on.setPlaceholderText(_("YYYY-MM-DD"))
+        self.verified_on.setAccessibleName(_("Verified on"))
+        self.today_button = QPushButton(_("Today"))
+        self.today_button.clicked.connect(
+            lambda: self.verified_on.setText(self.today().isoformat())
+        )
+        verified_row = QHBoxLayout()
+        verified_row.addWidget(self.verified_on, 1)
+        verified_row.addWidget(self.today_button)
+        form.addRow(_("Verified on"), verified_row)
         self.kind = QComboBox()
         for kind, label in KIND_LABELS:
             self.kind.addItem(_(label), kind)
@@ -87,6 +115,8 @@ class ContactDialog(QDialog):
         self.kind.setCurrentIndex(max(index, 0))
         self.city.setText(entry.city)
         self.state.setText(entry.state)
+        self.source.setText(entry.source)
+        self.verified_on.setText(entry.verified_on)
 
     def typed(self) -> BookEntry:
         return BookEntry(
@@ -97,6 +127,8 @@ class ContactDialog(QDialog):
             kind=str(self.kind.currentData()),
             city=self.city.text(),
             state=self.state.text(),
+            source=self.source.text(),
+            verified_on=self.verified_on.text(),
         )
 
     def accept(self) -> None:

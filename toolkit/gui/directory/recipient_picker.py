@@ -14,13 +14,18 @@ API (for the Letters page and anyone else embedding it)::
     picker.clear_choices()
     picker.refresh()                              # reload "data as of" and the address book
     picker.data_imported                          # Signal(): fired after "Import data…" worked
+    picker.set_level("city")                      # the template's level: city and county letters
+                                                  # show the address book first, and say why
 
 Tabs: "By ZIP code" (every candidate for a ZIP that spans districts or states), "By state and
-district" (Congress or state legislators), "Address book" (add, edit, delete, import CSV).
+district" (Congress or state legislators), "Address book" (add, edit, delete, import and export
+CSV or vCard; each contact shows its source and "verified on" date). For a city or county letter
+the address book comes first: local officials are in no public dataset.
 Choices persist across tabs and searches. ``Recipient.offices[0]`` is the address to print
 (a district office when the data has one). Errors show in the widget's message line, never as
 a traceback. Dialogs are attributes (``choose_files``, ``choose_folder``, and the address-book
-tab's ``edit_contact``, ``confirm``, ``choose_csv``) so tests can answer them without a modal loop.
+tab's ``edit_contact``, ``confirm``, ``choose_import``, ``choose_export``) so tests can answer
+them without a modal loop.
 """
 
 from __future__ import annotations
@@ -51,6 +56,21 @@ from toolkit.gui.directory.address_book_tab import AddressBookTab
 from toolkit.gui.directory.candidate_list import CandidateList
 from toolkit.i18n import _
 
+# Template levels whose officials only the address book holds, and what the picker says then.
+LOCAL_NOTES: dict[str, Callable[[], str]] = {
+    "city": lambda: _(
+        "A city letter: your address book comes first, since city officials are in no public "
+        "data. Add them with where the address comes from and the day you checked it. The "
+        "directory tabs are still there."
+    ),
+    "county": lambda: _(
+        "A county letter: your address book comes first, since county officials are in no "
+        "public data. Add them with where the address comes from and the day you checked it. "
+        "The directory tabs are still there."
+    ),
+}
+LOCAL_LEVELS = tuple(LOCAL_NOTES)
+
 
 class RecipientPicker(QWidget):
     recipients_chosen = Signal(list)
@@ -71,9 +91,14 @@ class RecipientPicker(QWidget):
         self.zip_list = CandidateList()
         self.state_list = CandidateList()
         self.book_tab = AddressBookTab(directory)
-        self.tabs.addTab(self._zip_tab(), _("By ZIP code"))
-        self.tabs.addTab(self._state_tab(), _("By state and district"))
+        self.zip_tab = self._zip_tab()
+        self.state_tab = self._state_tab()
+        self.tabs.addTab(self.zip_tab, _("By ZIP code"))
+        self.tabs.addTab(self.state_tab, _("By state and district"))
         self.tabs.addTab(self.book_tab, _("Address book"))
+        self.level = ""
+        self.local_label = self._banner("notice")
+        layout.addWidget(self.local_label)
         layout.addWidget(self.tabs, 1)
         self.message_label = self._banner("notice")
         layout.addWidget(self.message_label)
@@ -183,9 +208,26 @@ class RecipientPicker(QWidget):
 
     def set_zip(self, zip_code: str, search: bool = True) -> None:
         self.zip_edit.setText(zip_code.strip())
-        self.tabs.setCurrentIndex(0)
+        # For a city letter the address book stays in front; the ZIP search waits behind it.
+        self.tabs.setCurrentWidget(self.book_tab if self.is_local() else self.zip_tab)
         if search and zip_code.strip():
             self.find_zip()
+
+    def is_local(self) -> bool:
+        return self.level in LOCAL_LEVELS
+
+    def set_level(self, level: str) -> None:
+        """Put the address book first for a city or county letter, the directory first otherwise."""
+        self.level = level
+        order = [self.zip_tab, self.state_tab, self.book_tab]
+        if self.is_local():
+            order = [self.book_tab, self.zip_tab, self.state_tab]
+        bar = self.tabs.tabBar()
+        for position, widget in enumerate(order):
+            bar.moveTab(self.tabs.indexOf(widget), position)
+        self.tabs.setCurrentWidget(order[0])
+        self.local_label.setText(LOCAL_NOTES[level]() if self.is_local() else "")
+        self.local_label.setVisible(self.is_local())
 
     def set_chosen(self, recipient_ids: list[str]) -> None:
         self._chosen = {}

@@ -42,6 +42,14 @@ PREVIEW_DELAY_MS = 350
 STEP_LETTER, STEP_TO, STEP_DETAILS, STEP_PRINT, DRIVE_TAB = range(5)
 
 
+def office_note_text() -> str:
+    return _(
+        "Paper letters go to the district office nearest you. Mail to Washington offices is "
+        "screened (irradiated) and delayed by weeks, so the district office is where paper "
+        "letters are read. For a quick answer, send the same text by fax or the office's web form."
+    )
+
+
 def mismatch_text(problems: list[str]) -> str:
     return _("This recipient may not be yours: {problems}.").format(problems="; ".join(problems))
 
@@ -111,6 +119,7 @@ class LettersPage(Page):
         self.chooser = TemplateChooser(lambda: self.context.settings)
         self.chooser.template_changed.connect(self._template_changed)
         self.recipients = RecipientPanel(self.context.data_dir)
+        self._add_office_note()
         self.recipients.changed.connect(self.schedule)
         self.final = FinalTextStep()
         self.final.text_edited.connect(self._text_edited)
@@ -157,6 +166,16 @@ class LettersPage(Page):
         self.splitter.setSizes([600, 400])
         self.body.addWidget(self.splitter, 1)
 
+    def _add_office_note(self) -> None:
+        """Why paper letters go to the district office, right under the choice of office."""
+        self.office_note = QLabel(office_note_text())
+        self.office_note.setWordWrap(True)
+        self.office_note.setObjectName("notice")
+        layout = self.recipients.layout()
+        row = self.recipients.to_capitol.parentWidget()
+        if isinstance(layout, QVBoxLayout) and row is not None:
+            layout.insertWidget(layout.indexOf(row) + 1, self.office_note)
+
     def _details_step(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -186,6 +205,9 @@ class LettersPage(Page):
         if not template_id:
             return
         meta = get_template(template_id)
+        if self.recipients.picker is not None:
+            self.recipients.picker.set_level(meta.level)
+        self.office_note.setVisible(meta.level not in ("city", "county"))
         self.form.set_fields(template_fields(meta))
         wanted = self.letter_language() if self.language.count() else current_language()
         self.language.blockSignals(True)
