@@ -30,6 +30,7 @@ CHECK_MODULES = (
     "toolkit.checks.directory_checks",
     "toolkit.checks.letters_checks",
     "toolkit.checks.incidents_checks",
+    "toolkit.checks.content_checks",
 )
 
 _registry: list[tuple[str, Check]] = []

@@ -1,4 +1,5 @@
-"""Settings: the center's name, hotline, address and logo; language, paper, large text."""
+"""Settings: the center's name, hotline, address and logo; language, paper, large text;
+content updates from a signed pack."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from toolkit import settings as settings_mod
 from toolkit.errors import UserError
+from toolkit.gui.content_pack.updates_box import ContentUpdatesBox
 from toolkit.gui.context import AppContext
 from toolkit.gui.pages.base import Page
 from toolkit.i18n import SUPPORTED_LANGUAGES, _
@@ -80,6 +82,8 @@ class SettingsPage(Page):
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.body.addWidget(self.message)
+        self.content_updates = ContentUpdatesBox(context.data_dir)
+        self.body.addWidget(self.content_updates)
         self.body.addStretch(1)
         self.load_from(context.settings)
 

@@ -1,0 +1,1 @@
+"""Widgets for signed content packs (the "Content updates" section of Settings)."""

@@ -1,0 +1,144 @@
+"""Content updates: choose a pack file, see what it changes, apply or cancel, roll back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from toolkit.content_pack import service, store
+from toolkit.content_pack.changes import summary_lines
+from toolkit.content_pack.origin import origin_label
+from toolkit.content_pack.verify import VerifiedPack
+from toolkit.errors import UserError
+from toolkit.i18n import _
+
+
+class ContentUpdatesBox(QGroupBox):
+    """Nothing is applied until the person has seen the changes and pressed Apply."""
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(_("Content updates"))
+        self.data_dir = data_dir
+        self.pending: VerifiedPack | None = None
+        layout = QVBoxLayout(self)
+        self.current = QLabel("")
+        self.current.setWordWrap(True)
+        layout.addWidget(self.current)
+        row = QHBoxLayout()
+        self.choose_button = QPushButton(_("Choose a content pack…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        self.apply_button = QPushButton(_("Apply"))
+        self.apply_button.setObjectName("primary")
+        self.apply_button.clicked.connect(self.apply)
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.rollback_button = QPushButton(_("Roll back"))
+        self.rollback_button.clicked.connect(self.rollback)
+        for button in (self.choose_button, self.apply_button, self.cancel_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.rollback_button)
+        layout.addLayout(row)
+        self.changes = QPlainTextEdit()
+        self.changes.setReadOnly(True)
+        self.changes.setAccessibleName(_("What the content pack changes"))
+        self.changes.setFixedHeight(150)
+        self.changes.hide()
+        layout.addWidget(self.changes)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        status = store.status(self.data_dir)
+        text = _("In use: {label}").format(label=status.label)
+        if status.manifest is not None:
+            text += " " + _("(of {date})").format(date=status.manifest.date.isoformat())
+        self.current.setText(text)
+        self.rollback_button.setEnabled(status.current is not None)
+        pending = self.pending is not None
+        self.apply_button.setEnabled(pending)
+        self.cancel_button.setEnabled(pending)
+
+    def _say(self, text: str, warning: bool = False) -> None:
+        self.message.setObjectName("warning" if warning else "notice")
+        self.message.setText(text)
+        self.message.style().polish(self.message)
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a content pack"), "", _("Content packs (*.zip)")
+        )
+        if path:
+            self.preview_file(Path(path))
+
+    def preview_file(self, path: Path) -> None:
+        """Verify the pack and show its changes; nothing is written."""
+        self.pending = None
+        try:
+            pack, changes = service.preview(path, self.data_dir)
+        except UserError as exc:
+            self.changes.hide()
+            self._say(_("This pack was refused: {reason}").format(reason=exc), warning=True)
+            self.refresh()
+            return
+        self.pending = pack
+        lines = [
+            _("Content pack {version} of {date}, signed by {name} ({fp}).").format(
+                version=pack.version,
+                date=pack.manifest.date.isoformat(),
+                name=pack.key.name,
+                fp=pack.key.fingerprint,
+            ),
+            "",
+            *summary_lines(changes),
+        ]
+        for text in changes.diffs.values():
+            lines += ["", text]
+        self.changes.setPlainText("\n".join(lines))
+        self.changes.show()
+        self._say(_("The pack checks out. Apply it, or cancel to change nothing."))
+        self.refresh()
+
+    def apply(self) -> None:
+        if self.pending is None:
+            return
+        try:
+            applied = store.apply(self.pending, self.data_dir)
+        except UserError as exc:
+            self._say(str(exc), warning=True)
+        else:
+            self._say(
+                _("Applied: {label}. Guides, cards and letters opened from now on use it.").format(
+                    label=origin_label(applied.version)
+                )
+            )
+        self.pending = None
+        self.changes.hide()
+        self.refresh()
+
+    def cancel(self) -> None:
+        self.pending = None
+        self.changes.hide()
+        self._say(_("Cancelled: nothing was changed."))
+        self.refresh()
+
+    def rollback(self) -> None:
+        try:
+            now = store.rollback(self.data_dir)
+        except UserError as exc:
+            self._say(str(exc), warning=True)
+        else:
+            label = origin_label(now.version if now else None)
+            self._say(_("Rolled back. Now in use: {label}").format(label=label))
+        self.refresh()
