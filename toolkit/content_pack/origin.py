@@ -9,7 +9,10 @@ import json
 from pathlib import Path
 
 from toolkit import paths
-from toolkit.i18n import _, translate_in
+from toolkit.i18n import N_, _, translate_in
+
+BUNDLED = N_("Content: bundled")
+FROM_PACK = N_("Content pack {version}")
 
 
 def origin_label(version: str | None, language: str | None = None) -> str:
@@ -19,8 +22,8 @@ def origin_label(version: str | None, language: str | None = None) -> str:
         return translate_in(language, message) if language else _(message)
 
     if version is None:
-        return tr("Content: bundled")
-    return tr("Content pack {version}").format(version=version)
+        return tr(BUNDLED)
+    return tr(FROM_PACK).format(version=version)
 
 
 def active_version(data_dir: Path | None = None) -> str | None:
