@@ -346,12 +346,17 @@ def finish_linux_bundle(bundle: Path) -> None:
 def _blank_python_prefix(bundle: Path) -> None:
     # The Python build's install prefix is compiled into libpython as a fallback for finding
     # the standard library; the frozen app is told where its library is, so it is never read.
+    # Only up to the last "/": the linker shares string tails, and the prefix's last part
+    # ("3.11.7") is also the interpreter's version string.
     prefix = sys.base_prefix.encode()
+    head = prefix[: prefix.rfind(b"/") + 1]
     for path in bundle.rglob("libpython*.so*"):
         if path.is_symlink() or not path.is_file():
             continue
         data = path.read_bytes()
-        blanked = data.replace(b"\0" + prefix + b"\0", b"\0" + b"\0" * len(prefix) + b"\0")
+        blanked = data.replace(
+            b"\0" + prefix + b"\0", b"\0" * (len(head) + 1) + prefix[len(head) :] + b"\0"
+        )
         if blanked != data:
             path.write_bytes(blanked)
 
