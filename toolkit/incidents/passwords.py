@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
+from toolkit import paths
 from toolkit.i18n import _
 from toolkit.incidents import crypto
 from toolkit.incidents.store import VaultError
@@ -25,15 +25,8 @@ class WeakPassphraseError(VaultError):
 
 @functools.cache
 def common() -> frozenset[str]:
-    """The shipped list (``common_passwords.txt``); empty if a build left it out."""
-    try:
-        text = (
-            resources.files("toolkit.incidents")
-            .joinpath("common_passwords.txt")
-            .read_text(encoding="utf-8")
-        )
-    except OSError:
-        return frozenset()
+    """The shipped list of common passwords (an asset, so every install and bundle has it)."""
+    text = paths.asset("security", "common-passwords.txt").read_text(encoding="utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
