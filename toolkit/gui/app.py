@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from toolkit import APP_NAME, __version__, paths
 from toolkit.gui import error_dialog
+from toolkit.gui.common import input_guard
 from toolkit.gui.context import AppContext
 from toolkit.gui.main_window import MainWindow
 from toolkit.gui.style import apply_style
@@ -29,6 +30,7 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     error_dialog.install(app)
+    input_guard.install(app)
     load_fonts()
     icon = paths.asset("icons", "toolkit.png")
     if icon.is_file():
@@ -91,6 +93,7 @@ def create_main_window(loaded: LoadResult | None = None) -> MainWindow:
     app = application()
     load_fonts()  # also when the QApplication was made elsewhere (tests)
     error_dialog.install(app)
+    input_guard.install(app)
     settings = loaded.settings
     set_language(settings.language)
     install_qt_translations(app, settings.language)

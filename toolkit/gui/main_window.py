@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -20,6 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from toolkit import APP_NAME
+from toolkit.gui import private_file_dialog
+from toolkit.gui.common import temporary_files
+from toolkit.gui.common.clipboard import ClipboardWatch
+from toolkit.gui.common.section_button import SectionButton
 from toolkit.gui.context import AppContext
 from toolkit.gui.pages.base import Page
 from toolkit.gui.pages.registry import PAGES
@@ -35,6 +40,21 @@ def two_lines(label: str, longest: int = 16) -> str:
     middle = len(label) / 2
     cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - middle))
     return label[:cut] + "\n" + label[cut + 1 :]
+
+
+PREFERRED_SIZE = QSize(1100, 760)
+# At or below this the window opens maximized: every pixel is needed for Save and Print.
+SMALL_SCREEN = QSize(1024, 600)
+
+
+def opening_size(available: QSize) -> QSize | None:
+    """The window's first size on a screen with ``available`` room; None means maximized."""
+    if available.width() <= SMALL_SCREEN.width() or available.height() <= SMALL_SCREEN.height():
+        return None
+    return QSize(
+        min(PREFERRED_SIZE.width(), int(available.width() * 0.9)),
+        min(PREFERRED_SIZE.height(), int(available.height() * 0.9)),
+    )
 
 
 class _PageMap(dict[str, Page]):
@@ -63,12 +83,30 @@ class MainWindow(QMainWindow):
         self._appearance = (context.settings.language, context.settings.large_text)
         self.pages: dict[str, Page] = {}
         self.nav_buttons: dict[str, QPushButton] = {}
-        self.resize(1100, 760)
+        self.clipboard_watch = ClipboardWatch(self)
+        # Asked (without blocking) before closing with unsaved work; tests replace it.
+        self.ask_to_close: Callable[[list[str]], None] = self._ask_to_close
+        self._closing_confirmed = False
+        self.fit_to_screen()
         self.build()
+
+    def fit_to_screen(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        size = opening_size(screen.availableGeometry().size()) if screen else PREFERRED_SIZE
+        if size is None:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(size)
 
     def build(self) -> None:
         """(Re)create navigation and pages, e.g. after the language changed."""
         current = self.current_key() if self.pages else PAGES[0].key
+        # Work in progress moves to the new pages (a letter survives a change of text size).
+        self._kept_work = {
+            key: work
+            for key, page in self.pages.items()
+            if (work := page.work_in_progress()) is not None
+        }
         # Pages of a previous build are gone: drop their listeners so none runs on a deleted page.
         self.context.settings_listeners[:] = [self._settings_changed]
         self.setWindowTitle(APP_NAME)
@@ -93,6 +131,8 @@ class MainWindow(QMainWindow):
         page = info.make(self.context)
         page.key = info.key
         self.page_areas[key].setWidget(page)
+        if key in self._kept_work:
+            page.restore_work(self._kept_work.pop(key))
         return page
 
     def _nav_bar(self) -> QFrame:
@@ -110,16 +150,25 @@ class MainWindow(QMainWindow):
         self.nav_buttons = {}
         for info in PAGES:
             # "&" marks a keyboard shortcut in Qt button text; "&&" shows a literal ampersand.
-            button = QPushButton(two_lines(_(info.label)).replace("&", "&&"))
-            button.setAccessibleName(_(info.label))
+            button = SectionButton(two_lines(_(info.label)).replace("&", "&&"), _(info.label))
             button.setObjectName("navButton")
-            button.setCheckable(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.clicked.connect(lambda _checked=False, key=info.key: self.navigate(key, ""))
             self.nav_group.addButton(button)
             self.nav_buttons[info.key] = button
             column.addWidget(button)
         column.addStretch(1)
+        self.finish_button = QPushButton(_("Finish and clear"))
+        self.finish_button.setObjectName("finishButton")
+        self.finish_button.setToolTip(
+            _(
+                "Lock incident notes, clear letters and forms, and remove what this app put "
+                "on the clipboard, so the next person at this computer finds nothing of yours."
+            )
+        )
+        self.finish_button.setAccessibleDescription(self.finish_button.toolTip())
+        self.finish_button.clicked.connect(self.finish_and_clear)
+        column.addWidget(self.finish_button)
         return bar
 
     @staticmethod
@@ -162,7 +211,58 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self.shown.emit()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+    def unsaved_work(self) -> list[str]:
+        return [item for page in self.pages.values() for item in page.unsaved_work()]
+
+    def finish_and_clear(self, rebuild: bool = True) -> None:
+        """Leave nothing of this person behind: lock, clear every page, the clipboard the app
+        filled, the file dialogs' history and the app's temporary files."""
         for page in self.pages.values():
             page.before_leave()
+            page.finish_and_clear()
+        self.clipboard_watch.clear_ours()
+        private_file_dialog.forget_history()
+        temporary_files.remove()
+        if not rebuild:
+            return
+        # New pages are empty pages: whatever a page kept in a field is gone with the old one.
+        self.pages = {}
+        self.build()
+        self.navigate(PAGES[0].key, "")
+        self.statusBar().showMessage(_("Finished: nothing you typed is left on the screen."), 8000)
+
+    def _ask_to_close(self, unsaved: list[str]) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _("Close without saving?"),
+            _("If you close now, this is lost:")
+            + "\n"
+            + "\n".join(f"\N{BULLET} {item}" for item in unsaved),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        close = box.addButton(_("Close and lose it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._close_answered(button is close))
+        box.open()  # not exec(): the question never blocks whoever closes the window
+
+    def _close_answered(self, close: bool) -> None:
+        if close:
+            self.close_anyway()
+
+    def close_anyway(self) -> None:
+        """Close although work is unsaved (the person said so)."""
+        self._closing_confirmed = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt's name
+        unsaved = self.unsaved_work()
+        if unsaved and not self._closing_confirmed:
+            event.ignore()
+            self.ask_to_close(unsaved)
+            return
+        self._closing_confirmed = False
+        self.finish_and_clear(rebuild=False)
         super().closeEvent(event)

@@ -14,6 +14,7 @@ from typing import Any
 
 from toolkit.errors import UserError
 from toolkit.i18n import N_, _
+from toolkit.incidents.labels import LABELS
 
 AGENCIES: dict[str, str] = {
     "": N_("Not filled in"),
@@ -125,10 +126,11 @@ class Incident:
         """Raise RecordError naming the first field that cannot be saved."""
         if not self.start_date:
             raise RecordError(_("The date of the incident is required (start date)."))
-        check_date("start_date", self.start_date)
-        check_date("end_date", self.end_date)
-        check_time("start_time", self.start_time)
-        check_time("end_time", self.end_time)
+        # Messages name the fields as the form labels them, never by their internal names.
+        check_date(_(LABELS["start_date"]), self.start_date)
+        check_date(_(LABELS["end_date"]), self.end_date)
+        check_time(_(LABELS["start_time"]), self.start_time)
+        check_time(_(LABELS["end_time"]), self.end_time)
         if self.end_date and self.end_date < self.start_date:
             raise RecordError(_("The end date is before the start date."))
         if self.agency not in AGENCIES:

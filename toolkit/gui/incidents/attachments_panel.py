@@ -37,6 +37,7 @@ class AttachmentsPanel(QWidget):
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName(_("Attached files"))
         self.table.setHorizontalHeaderLabels([_("File"), _("Size"), _("SHA-256")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

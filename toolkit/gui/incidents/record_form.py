@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from toolkit.gui.common.section_button import SectionButton
 from toolkit.gui.incidents.flow_layout import FlowLayout
 from toolkit.gui.incidents.rows_editor import RowsEditor
 from toolkit.i18n import _
@@ -44,8 +44,6 @@ PLACEHOLDERS = {
     "start_time": "HH:MM",
     "end_time": "HH:MM",
 }
-# Qt has no style for a pressed-in plain button: show the open section like the navigation does.
-SECTION_STYLE = "QPushButton:checked { background: #1d4f91; color: white; font-weight: 600; }"
 
 
 class RecordForm(QWidget):
@@ -62,7 +60,6 @@ class RecordForm(QWidget):
         # Seven section names do not fit on one tab bar on a small screen (a scrolling tab bar
         # hides the last ones), so the sections are buttons that wrap onto a second row.
         sections = QWidget()
-        sections.setStyleSheet(SECTION_STYLE)
         self.section_buttons = FlowLayout(sections, spacing=6)
         self.section_group = QButtonGroup(self)
         self.section_group.setExclusive(True)
@@ -77,14 +74,16 @@ class RecordForm(QWidget):
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             for name in names:
                 widget = self._make(name)
+                if isinstance(widget, RowsEditor):
+                    # The row's label names the editor; a screen reader lands on its table.
+                    widget.table.setAccessibleName(_(LABELS[name]))
                 self.widgets[name] = widget
                 form.addRow(_(LABELS[name]), widget)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.tabs.addTab(scroll, _(title))
-            button = QPushButton(_(title))
-            button.setCheckable(True)
+            button = SectionButton(_(title))
             button.setChecked(index == 0)
             self.section_group.addButton(button, index)
             self.section_buttons.addWidget(button)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from toolkit.errors import UserError
+from toolkit.gui.common.message import ERROR, OK, WARNING, InlineMessage
 from toolkit.gui.incidents.attachments_panel import AttachmentsPanel
 from toolkit.gui.incidents.flow_layout import FlowLayout
 from toolkit.gui.incidents.job_panel import JobPanel
@@ -79,9 +80,11 @@ class VaultView(QWidget):
         left_column.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search the records"))
+        self.search.setAccessibleName(_("Search the records"))
         self.search.textChanged.connect(self.fill_list)
         left_column.addWidget(self.search)
         self.list = QListWidget()
+        self.list.setAccessibleName(_("Records"))
         self.list.currentItemChanged.connect(self._selected)
         left_column.addWidget(self.list, 1)
         self.new_button = QPushButton(_("New record"))
@@ -92,9 +95,6 @@ class VaultView(QWidget):
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
-        self.notice = QLabel("")
-        self.notice.setWordWrap(True)
-        right_column.addWidget(self.notice)
         self.form = RecordForm()
         self.form.changed.connect(self._changed)
         right_column.addWidget(self.form, 1)
@@ -102,6 +102,9 @@ class VaultView(QWidget):
         self.attachments.files_added.connect(self.add_files)
         self.attachments.pick_requested.connect(lambda: self.add_files(self.pick_files()))
         right_column.addWidget(self.attachments)
+        # Errors and confirmations appear here, right above the buttons that caused them.
+        self.notice = InlineMessage()
+        right_column.addWidget(self.notice)
         # Five big buttons are wider than a small screen: they wrap onto a second row.
         actions = FlowLayout()
         self.save_button = QPushButton(_("Save"))
@@ -162,7 +165,7 @@ class VaultView(QWidget):
             notes.append(
                 _("{n} items could not be read; everything else is shown.").format(n=unreadable)
             )
-        self.notice.setText(" ".join(notes))
+        self.notice.show_message(" ".join(notes), WARNING)
         self.wipe.show_vault(opened)
         self.fill_list()
         self.new_record()
@@ -248,14 +251,14 @@ class VaultView(QWidget):
         try:
             saved = self.vault.save(self.current_record())
         except UserError as exc:
-            self.notice.setText(str(exc))
+            self.notice.show_message(str(exc), ERROR, self.save_button)
             return False
         self.autosave.stop()
         self.drafts.pop(saved.id, None)
         self.dirty = False
         self.fill_list()
         self._select(saved.id)
-        self.notice.setText(_("Saved."))
+        self.notice.show_message(_("Saved."), OK)
         return True
 
     def _select(self, record_id: str) -> None:
@@ -270,6 +273,10 @@ class VaultView(QWidget):
             return
         # Files belong to a saved record: save first (this also checks the date).
         if not self.save():
+            problem = self.notice.text()
+            self.notice.show_message(
+                _("No file was added. {problem}").format(problem=problem), ERROR, self.attachments
+            )
             return
         opened, record_id, chosen = self.vault, self.form.record_id, [Path(p) for p in files]
 

@@ -37,3 +37,19 @@ class Page(QWidget):
 
     def before_leave(self) -> None:
         """Called when the person moves to another page or the window closes."""
+
+    def unsaved_work(self) -> list[str]:
+        """What closing the window now would lose, each named for the person ("the letter
+        you are writing"); empty when nothing would be lost."""
+        return []
+
+    def work_in_progress(self) -> object | None:
+        """What the person is in the middle of, handed to the page that replaces this one when
+        the window rebuilds its pages (language, text size); None when there is nothing."""
+        return None
+
+    def restore_work(self, work: object) -> None:
+        """Take up ``work`` from the page this one replaces (see ``work_in_progress``)."""
+
+    def finish_and_clear(self) -> None:
+        """Forget what the person typed on this page (the shared-laptop "Finish and clear")."""

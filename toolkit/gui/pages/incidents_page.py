@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
 from toolkit.gui import private_file_dialog
+from toolkit.gui.common.message import ERROR, OK
 from toolkit.gui.context import AppContext
 from toolkit.gui.incidents.idle_watch import IdleWatch
 from toolkit.gui.incidents.recovery_dialog import RecoveryDialog
@@ -130,10 +131,10 @@ class IncidentsPage(Page):
         try:
             message = action()
         except UserError as exc:
-            self.vault_view.notice.setText(str(exc))
+            self.vault_view.notice.show_message(str(exc), ERROR)
             return
         if message:
-            self.vault_view.notice.setText(message)
+            self.vault_view.notice.show_message(message, OK)
 
     def _current(self) -> str:
         if self.vault is None:

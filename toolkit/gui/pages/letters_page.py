@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from toolkit.errors import UserError
 from toolkit.gui.context import AppContext
+from toolkit.gui.letters import letter_work
 from toolkit.gui.letters.adaptive_splitter import AdaptiveSplitter
 from toolkit.gui.letters.drive_panel import DrivePanel
 from toolkit.gui.letters.fields_form import FieldsForm
@@ -108,6 +109,8 @@ class LettersPage(Page):
         self.destroyed.connect(lambda *_args: forget(context.settings_listeners, listener))
         self._template_changed(self.chooser.current_id())
         self._step_changed(STEP_LETTER)
+        # What was last saved or printed (at first: the empty page), to tell unsaved work.
+        self.saved_work = letter_work.take(self).typed()
 
     def _build(self) -> None:
         self.steps = QTabWidget()
@@ -346,6 +349,7 @@ class LettersPage(Page):
             QMessageBox.warning(self, _("Letters"), str(exc))
             return False
         self.context.show_status(_("Saved {path}").format(path=path))
+        self.saved_work = letter_work.take(self).typed()
         return True
 
     def print_letters(self) -> None:
@@ -355,6 +359,8 @@ class LettersPage(Page):
             return
         line = print_for_person(self, self.pdf, _("Letter"), self.context.settings)
         self.context.show_status(line)
+        if line:
+            self.saved_work = letter_work.take(self).typed()
 
     def _mismatch_accepted(self) -> bool:
         """A letter to someone who does not represent the sender goes out only if the person
@@ -442,3 +448,19 @@ class LettersPage(Page):
         # A running drive goes on while the person looks at another page; closing the window
         # stops it (DrivePanel watches the window).
         self.timer.stop()
+
+    def unsaved_work(self) -> list[str]:
+        work = letter_work.take(self)
+        if work.typed() == self.saved_work:
+            return []
+        if work.edits:
+            return [_("the letter you changed by hand (not saved or printed)")]
+        return [_("the letter you are writing (not saved or printed)")]
+
+    def work_in_progress(self) -> object | None:
+        work = letter_work.take(self)
+        return work if work.typed() != self.saved_work else None
+
+    def restore_work(self, work: object) -> None:
+        if isinstance(work, letter_work.LetterWork):
+            letter_work.restore(self, work)

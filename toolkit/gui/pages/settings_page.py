@@ -94,6 +94,7 @@ class SettingsPage(Page):
         self.logo_path = QLineEdit()
         self.logo_path.setReadOnly(True)
         self.logo_path.setPlaceholderText(_("No logo"))
+        self.logo_path.setAccessibleName(_("Logo (optional)"))
         choose = QPushButton(_("Choose…"))
         choose.clicked.connect(self.choose_logo)
         clear = QPushButton(_("Remove"))

@@ -1,0 +1,93 @@
+"""Nothing lost: closing with an unsaved letter asks first, a change of text size keeps the
+letter being written, and saving makes closing quiet again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.letters_helpers import SENDER
+from toolkit.gui.app import create_main_window
+from toolkit.gui.main_window import MainWindow
+from toolkit.gui.pages.letters_page import LettersPage
+from toolkit.settings import LoadResult, Settings
+
+
+def window_with_letter(qtbot: QtBot) -> tuple[MainWindow, LettersPage]:
+    window = create_main_window(LoadResult(Settings()))
+    qtbot.addWidget(window)
+    window.show()
+    window.navigate("letters", "city-sanctuary")
+    page = window.pages["letters"]
+    assert isinstance(page, LettersPage)
+    page.recipients.set_manual("Maria Hadden", "Councilmember", "121 N LaSalle St\nChicago, IL")
+    for name, value in {**SENDER, "city_name": "Chicago"}.items():
+        page.form.set_value(name, value)
+    return window, page
+
+
+def test_an_empty_window_closes_without_a_question(qtbot: QtBot) -> None:
+    window = create_main_window(LoadResult(Settings()))
+    qtbot.addWidget(window)
+    window.show()
+    window.navigate("letters", "city-sanctuary")
+    asked: list[list[str]] = []
+    window.ask_to_close = asked.append
+    assert window.unsaved_work() == []
+    window.close()
+    assert not asked and not window.isVisible()
+
+
+def test_closing_with_an_unsaved_letter_asks_and_cancel_keeps_it(qtbot: QtBot) -> None:
+    window, page = window_with_letter(qtbot)
+    asked: list[list[str]] = []
+    window.ask_to_close = asked.append
+    window.close()
+    assert asked == [["the letter you are writing (not saved or printed)"]]
+    assert window.isVisible()  # nothing answered yet: the window stays, the letter too
+    assert page.form.text_of("sender_name") == "Ana Ruiz"
+    window.close_anyway()
+    assert not window.isVisible()
+
+
+def test_the_default_question_defaults_to_cancel(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window, _page = window_with_letter(qtbot)
+    window.close()
+    box = window.findChild(QMessageBox)
+    assert box is not None and box.isVisible()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    assert box.escapeButton() is box.button(QMessageBox.StandardButton.Cancel)
+    assert "the letter you are writing" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.isVisible()
+
+
+def test_a_hand_edited_letter_is_named_and_saving_makes_closing_quiet(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, page = window_with_letter(qtbot)
+    qtbot.waitUntil(lambda: bool(page.pdf), timeout=5000)
+    page.final.editor.setPlainText(page.final.editor.toPlainText() + "\nP.S. Thank you.")
+    assert window.unsaved_work() == ["the letter you changed by hand (not saved or printed)"]
+    assert page.save_pdf_to(tmp_path / "letter.pdf")
+    assert window.unsaved_work() == []
+
+
+def test_large_text_keeps_the_letter_being_written(qtbot: QtBot) -> None:
+    window, page = window_with_letter(qtbot)
+    qtbot.waitUntil(lambda: bool(page.pdf), timeout=5000)
+    page.final.editor.setPlainText(page.final.editor.toPlainText() + "\nP.S. Thank you.")
+    page.steps.setCurrentIndex(3)
+    window.context.save_settings(Settings(large_text=True))
+    window.navigate("letters", "")
+    rebuilt = window.pages["letters"]
+    assert isinstance(rebuilt, LettersPage) and rebuilt is not page
+    assert rebuilt.chooser.current_id() == "city-sanctuary"
+    assert rebuilt.form.text_of("story") == SENDER["story"]
+    assert rebuilt.recipients.name.text() == "Maria Hadden"
+    assert rebuilt.steps.currentIndex() == 3
+    assert "P.S. Thank you." in rebuilt.final.editor.toPlainText()
+    assert rebuilt.unsaved_work()  # still unsaved, still asked about
