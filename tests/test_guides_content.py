@@ -1,4 +1,5 @@
-"""Every bundled guide loads, links somewhere real, and exists in every language."""
+"""Every bundled guide loads and links somewhere real; English and Spanish hold every guide,
+other languages some, with the English guide standing in (and marked) for the rest."""
 
 from __future__ import annotations
 
@@ -12,22 +13,43 @@ from toolkit.guides.links import library_problems, link_problem
 from toolkit.guides.topics import TOPICS
 
 LANGUAGES = loader.languages()
+COMPLETE = ("en", "es")  # every guide, in the guide list's full length
+CORE_GUIDES = {
+    "rights-at-the-door",
+    "street-car-work",
+    "if-detained",
+    "family-safety-plan",
+    "documenting-an-encounter",
+    "immigration-court",
+}
 
 
-def test_english_and_spanish_are_present() -> None:
-    assert {"en", "es"} <= set(LANGUAGES)
+def test_english_spanish_and_partial_languages_are_present() -> None:
+    assert {"en", "es", "zh-Hans", "vi", "ar", "ko"} <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", COMPLETE)
+def test_complete_languages_hold_at_least_twelve_guides(language: str) -> None:
+    assert len(loader.load_library(language, fallback=False).guides) >= 12
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code not in COMPLETE])
+def test_partial_languages_hold_the_core_guides(language: str) -> None:
+    assert set(loader.load_library(language, fallback=False).ids()) >= CORE_GUIDES
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_guide_front_matter_is_valid(language: str) -> None:
-    library = loader.load_library(language)
-    assert len(library.guides) >= 12
+    library = loader.load_library(language, fallback=False)
+    assert library.guides
     for guide in library.guides:
         assert guide.language == language
         assert guide.topic in TOPICS
         assert guide.title and guide.summary and guide.sources
         assert guide.path is not None and guide.path.stem == guide.id
         assert any(block.kind == HEADING for block in parse(guide.body)), guide.id
+        if language != "en":
+            assert guide.review.status in ("reviewed", "unreviewed"), guide.id
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -39,19 +61,43 @@ def test_every_link_resolves(language: str) -> None:
     assert any(t.startswith("app:letters/") for t in targets)
 
 
-def test_every_language_has_the_same_ids() -> None:
-    ids = {lang: sorted(loader.load_library(lang).ids()) for lang in LANGUAGES}
-    assert all(found == ids["en"] for found in ids.values()), ids
+def test_every_language_holds_english_ids_only() -> None:
+    english = set(loader.load_library("en").ids())
+    for language in LANGUAGES:
+        own = set(loader.load_library(language, fallback=False).ids())
+        assert own <= english, (language, own - english)
+    for language in COMPLETE:
+        assert set(loader.load_library(language, fallback=False).ids()) == english, language
 
 
-def test_translations_share_topic_sources_and_review_date() -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_library_of_a_language_lists_every_english_guide(language: str) -> None:
+    library = loader.load_library(language)
+    assert sorted(library.ids()) == sorted(loader.load_library("en").ids())
+    own = set(loader.load_library(language, fallback=False).ids())
+    for guide in library.guides:
+        assert library.is_fallback(guide) == (guide.id not in own), guide.id
+        assert guide.language == (language if guide.id in own else "en"), guide.id
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
+def test_translations_share_topic_sources_and_review_date(language: str) -> None:
     english = loader.load_library("en")
-    for guide in loader.load_library("es").guides:
+    for guide in loader.load_library(language, fallback=False).guides:
         original = english.get(guide.id)
         assert (guide.topic, guide.facts_checked) == (original.topic, original.facts_checked), (
             guide.id
         )
+        assert (guide.wording_reviewed, guide.recheck_by) == (
+            original.wording_reviewed,
+            original.recheck_by,
+        ), guide.id
+        assert [s.url for s in guide.sources] == [s.url for s in original.sources], guide.id
         assert guide.related_guides == original.related_guides, guide.id
+        assert guide.related_tools == original.related_tools, guide.id
+        links = [t for _text, t in iter_links(parse(guide.body))]
+        english_links = [t for _text, t in iter_links(parse(original.body))]
+        assert sorted(links) == sorted(english_links), guide.id
 
 
 def test_broken_links_are_reported() -> None:
@@ -135,8 +181,39 @@ def test_missing_front_matter_is_reported(tmp_path: Path) -> None:
 def test_unknown_guide_and_language_say_how_to_list() -> None:
     with pytest.raises(loader.UnknownGuideError, match="toolkit guides list"):
         loader.load_library("en").get("nope")
-    with pytest.raises(loader.UnknownGuideError, match="en, es"):
+    with pytest.raises(loader.UnknownGuideError, match=r"Available: en, .*es.*zh-Hans"):
         loader.load_library("zz")
+
+
+def test_a_translation_without_review_status_is_refused(tmp_path: Path) -> None:
+    write(tmp_path, GOOD)
+    folder = tmp_path / "vi"
+    folder.mkdir()
+    text = GOOD.replace("language: en", "language: vi")
+    (folder / "sample.md").write_text(text, encoding="utf-8")
+    with pytest.raises(loader.GuideError, match='"review" must give a status'):
+        loader.load_library("vi", tmp_path)
+    reviewed = text.replace(
+        "related_guides", "review: {status: unreviewed, note: draft}\nrelated_guides"
+    )
+    (folder / "sample.md").write_text(reviewed, encoding="utf-8")
+    guide = loader.load_library("vi", tmp_path).get("sample")
+    assert (guide.review.status, guide.review.note) == ("unreviewed", "draft")
+
+
+def test_a_partial_language_falls_back_to_english(tmp_path: Path) -> None:
+    write(tmp_path, GOOD)
+    write(tmp_path, GOOD.replace("id: sample", "id: other"), "other.md")
+    folder = tmp_path / "ko"
+    folder.mkdir()
+    korean = GOOD.replace("language: en", "language: ko").replace("title: A sample", "title: 견본")
+    korean = korean.replace("related_guides", "review: {status: unreviewed}\nrelated_guides")
+    (folder / "sample.md").write_text(korean, encoding="utf-8")
+    library = loader.load_library("ko", tmp_path)
+    assert sorted(library.ids()) == ["other", "sample"]
+    assert library.get("sample").title == "견본" and not library.is_fallback(library.get("sample"))
+    assert library.get("other").language == "en" and library.is_fallback(library.get("other"))
+    assert loader.load_library("ko", tmp_path, fallback=False).ids() == ["sample"]
 
 
 def test_markdown_subset_blocks_and_runs() -> None:

@@ -15,7 +15,9 @@ from toolkit.gui.app import create_main_window
 from toolkit.gui.guides.guide_list import ID_ROLE
 from toolkit.gui.main_window import MainWindow
 from toolkit.gui.pages.guides_page import GuidesPage
+from toolkit.i18n import translate_in
 from toolkit.settings import LoadResult, Settings
+from toolkit.translations.status import UNREVIEWED
 
 Maker = Callable[..., tuple[MainWindow, GuidesPage]]
 
@@ -182,3 +184,45 @@ def test_print_buttons_sit_under_both_columns(qtbot: QtBot, make_window: Maker) 
     assert bar.geometry().top() >= page.splitter.geometry().bottom()
     assert bar.width() > page.splitter.widget(0).width() + page.reader.width() // 2
     assert page.reader.print_button.isVisible() and page.reader.print_button.isEnabled()
+
+
+def test_a_partial_language_marks_english_guides_and_links_open_them(
+    qtbot: QtBot, make_window: Maker
+) -> None:
+    _window, page = make_window()
+    page.reader.open_guide("family-safety-plan", "ko")
+    assert page.guide_list.library is not None and page.guide_list.library.language == "ko"
+    items = page.guide_list.list
+    texts = {items.item(r).data(ID_ROLE): items.item(r).text() for r in range(items.count())}
+    english_only = translate_in("ko", "English only")
+    assert english_only in texts["digital-safety"]
+    assert english_only not in texts["family-safety-plan"]
+    assert page.reader.status_note.isVisibleTo(page.reader)
+    unreviewed = translate_in("ko", UNREVIEWED)
+    assert page.reader.status_note.text() == unreviewed
+    page.reader._follow(QUrl("guide:digital-safety"))  # a guide Korean lacks
+    assert page.reader.guide is not None and page.reader.guide.language == "en"
+    assert page.reader.reading_language == "ko"
+    assert "Digital safety" in shown_text(page)
+    assert page.reader.status_note.text() != unreviewed
+    assert "한국어" in page.reader.status_note.text()  # the language is named in itself
+    # Its links lead back into Korean where Korean has the guide.
+    page.reader._follow(QUrl("guide:if-detained"))
+    assert page.reader.guide is not None and page.reader.guide.language == "ko"
+    assert page.reader.language.currentData() == "ko"
+
+
+def test_search_in_a_partial_language_finds_its_guides_and_english_ones(
+    qtbot: QtBot, make_window: Maker
+) -> None:
+    _window, page = make_window()
+    page.reader.open_guide("if-detained", "vi")
+    page.guide_list.search_box.setText("immunity")  # only in guides Vietnamese lacks
+    assert "qualified-immunity" in page.guide_list.guide_ids()
+    items = page.guide_list.list
+    row = next(
+        r for r in range(items.count()) if items.item(r).data(ID_ROLE) == "qualified-immunity"
+    )
+    assert translate_in("vi", "English only") in items.item(row).text()
+    page.guide_list.search_box.setText("giam giữ")
+    assert "if-detained" in page.guide_list.guide_ids()

@@ -26,6 +26,11 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def spaceless(text: str) -> str:
+    # pypdf moves the space at a boundary between Arabic letters and digits ("ديسمبر 2026").
+    return "".join(text.split())
+
+
 @pytest.mark.parametrize("language", languages())
 def test_each_guide_pdf_holds_title_review_date_and_sources(language: str) -> None:
     for guide in load_library(language).guides:
@@ -35,8 +40,10 @@ def test_each_guide_pdf_holds_title_review_date_and_sources(language: str) -> No
         last = pages[-1]
         # A long list of sources may carry the end of the notice on to one more page.
         ending = " ".join(pages[-2:])
-        assert month_year(guide.facts_checked, language) in ending, guide.id
-        assert month_year(guide.wording_reviewed, language) in ending, guide.id
+        assert spaceless(month_year(guide.facts_checked, guide.language)) in spaceless(ending), (
+            guide.id
+        )
+        assert spaceless(month_year(guide.wording_reviewed, guide.language)) in spaceless(ending)
         assert "(555) 010-0199" in ending, guide.id
         for source in guide.sources:
             assert squash(source.title)[:40] in everything, (guide.id, source.title)

@@ -13,8 +13,37 @@ from toolkit import paths
 
 DOMAIN = "toolkit"
 SOURCE_LANGUAGE = "en"
-# Interface languages, with each language's name in that language.
-SUPPORTED_LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
+# Every language the app's content speaks, each named in itself, in the picker's order.
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English",
+    "es": "Español",
+    "zh-Hans": "中文(简体)",
+    "vi": "Tiếng Việt",
+    "ko": "한국어",
+    "tl": "Tagalog",
+    "ar": "العربية",
+    "ht": "Kreyòl ayisyen",
+    "pt": "Português",
+    "fr": "Français",
+    "ru": "Русский",
+    "fa": "فارسی",
+}
+RIGHT_TO_LEFT = frozenset({"ar", "fa"})
+# Interface languages: those whose catalog translates every string (``python -m
+# toolkit.catalogs check`` and tests/test_i18n.py fail otherwise). Add a code here once
+# ``python -m toolkit.catalogs missing CODE FILE`` reports 0 strings.
+INTERFACE_LANGUAGES = ("en", "es")
+SUPPORTED_LANGUAGES: dict[str, str] = {code: LANGUAGE_NAMES[code] for code in INTERFACE_LANGUAGES}
+
+
+def is_right_to_left(language: str) -> bool:
+    return language in RIGHT_TO_LEFT
+
+
+def language_name(code: str) -> str:
+    """A language's name in itself ("العربية"); the code for a language the app does not know."""
+    return LANGUAGE_NAMES.get(code, code)
+
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = SOURCE_LANGUAGE

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import UserError
-from toolkit.i18n import _, current_language
+from toolkit.i18n import _, current_language, translate_in
 
 ANSI_BOLD, ANSI_RESET = "\033[1m", "\033[0m"
 
@@ -62,6 +62,7 @@ def _language(args: argparse.Namespace) -> str:
 def list_guides(args: argparse.Namespace) -> int:
     from toolkit.guides.loader import load_library
     from toolkit.guides.topics import topic_label
+    from toolkit.translations.status import status_line
 
     library = load_library(_language(args))
     if args.json:
@@ -76,6 +77,10 @@ def list_guides(args: argparse.Namespace) -> int:
                 "wording_reviewed": g.wording_reviewed.isoformat(),
                 "recheck_by": g.recheck_by.isoformat(),
                 "may_be_out_of_date": g.dates.is_stale(),
+                "english_only": library.is_fallback(g),
+                "review": g.review.status,
+                "review_note": g.review.note,
+                "review_status": status_line("guide", g.language, g.id, g.review),
             }
             for g in library.guides
         ]
@@ -87,7 +92,15 @@ def list_guides(args: argparse.Namespace) -> int:
         if guide.topic != topic:
             topic = guide.topic
             print(("\n" if topic != library.guides[0].topic else "") + topic_label(topic))
-        print(f"  {guide.id:<{width}}  {guide.title}")
+        mark = (
+            f"  ({translate_in(library.language, 'English only')})"
+            if library.is_fallback(guide)
+            else ""
+        )
+        print(f"  {guide.id:<{width}}  {guide.title}{mark}")
+    own = [g for g in library.guides if not library.is_fallback(g)]
+    if library.language != "en" and own:
+        print("\n" + status_line("guide", library.language, own[0].id, own[0].review))
     return 0
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from toolkit import content_dates, paths
 from toolkit.content_dates import ContentDates
 from toolkit.errors import UserError
-from toolkit.guides.model import Guide, Source
+from toolkit.guides.model import REVIEW_STATUSES, Guide, Review, Source
 from toolkit.guides.topics import TOPICS, reading_position, topic_order
 from toolkit.i18n import _
 from toolkit.yamlio import load_yaml
@@ -28,7 +28,11 @@ KNOWN_KEYS = {
     *content_dates.KEYS,
     "related_guides",
     "related_tools",
+    "review",
 }
+# The source language needs no review field; every translation must say whether a native
+# speaker has checked it, so the reader, the PDF and the CLI can say so plainly.
+FALLBACK_LANGUAGE = "en"
 
 
 class GuideError(UserError):
@@ -41,13 +45,25 @@ class UnknownGuideError(GuideError):
 
 @dataclass(frozen=True)
 class Library:
-    """Every guide of one language, in list order (topic, then reading order)."""
+    """The guides read in one language, in list order (topic, then reading order).
+
+    A language may hold only some guides: for the others the library holds the English guide
+    (``guide.language == "en"``), so lists, links and search still reach every guide.
+    """
 
     language: str
     guides: tuple[Guide, ...]
 
     def ids(self) -> list[str]:
         return [guide.id for guide in self.guides]
+
+    def own_ids(self) -> list[str]:
+        """The ids of the guides written in this library's language (no English stand-ins)."""
+        return [guide.id for guide in self.guides if guide.language == self.language]
+
+    def is_fallback(self, guide: Guide) -> bool:
+        """True for an English guide standing in for one this language lacks."""
+        return guide.language != self.language
 
     def find(self, guide_id: str) -> Guide | None:
         return next((g for g in self.guides if g.id == guide_id), None)
@@ -110,6 +126,22 @@ def _dates(path: Path, meta: dict[str, Any]) -> ContentDates:
     return content_dates.read_dates(meta, fail)
 
 
+def _review(path: Path, meta: dict[str, Any], language: str) -> Review:
+    value = meta.get("review")
+    if value is None and language == FALLBACK_LANGUAGE:
+        return Review()
+    status = value.get("status") if isinstance(value, dict) else None
+    note = value.get("note", "") if isinstance(value, dict) else ""
+    if status not in REVIEW_STATUSES or not isinstance(note, str):
+        raise _fail(
+            path,
+            _('"review" must give a status ({statuses}) and may give a note.').format(
+                statuses=", ".join(REVIEW_STATUSES)
+            ),
+        )
+    return Review(status, note.strip())
+
+
 def _sources(path: Path, meta: dict[str, Any]) -> tuple[Source, ...]:
     def fail(problem: str) -> GuideError:
         return _fail(path, problem)
@@ -165,6 +197,7 @@ def parse_guide(path: Path, text: str) -> Guide:
         sources=_sources(path, meta),
         related_guides=_text_list(path, meta, "related_guides"),
         related_tools=_text_list(path, meta, "related_tools"),
+        review=_review(path, meta, language),
         path=path,
     )
 
@@ -179,12 +212,31 @@ def load_guide(path: Path) -> Guide:
     return parse_guide(path, text)
 
 
-def load_library(language: str, root: Path | None = None) -> Library:
+def load_library(language: str, root: Path | None = None, fallback: bool = True) -> Library:
     """Every guide of ``language``: the applied content pack's, then the bundled ones for
-    anything the pack does not hold; read once per process and content pack."""
+    anything the pack does not hold; read once per process and content pack.
+
+    With ``fallback`` the English guide stands in for each guide the language lacks.
+    """
     if root is None:
-        return _bundled_library(language, paths.content_roots())
-    return _read_library(language, root)
+        own = _bundled_library(language, paths.content_roots())
+    else:
+        own = _read_library(language, root)
+    if not fallback or language == FALLBACK_LANGUAGE:
+        return own
+    english = load_library(FALLBACK_LANGUAGE, root)
+    return _with_fallback(own, english)
+
+
+def _with_fallback(own: Library, english: Library) -> Library:
+    have = set(own.ids())
+    guides = [*own.guides, *(g for g in english.guides if g.id not in have)]
+    guides.sort(key=_list_order)
+    return Library(own.language, tuple(guides))
+
+
+def _list_order(guide: Guide) -> tuple[int, int, str]:
+    return topic_order(guide.topic), reading_position(guide.id), guide.title.casefold()
 
 
 @cache
@@ -204,5 +256,5 @@ def _read_library(language: str, root: Path, files: list[Path] | None = None) ->
             )
         )
     guides = [load_guide(path) for path in files]
-    guides.sort(key=lambda g: (topic_order(g.topic), reading_position(g.id), g.title.casefold()))
+    guides.sort(key=_list_order)
     return Library(language, tuple(guides))

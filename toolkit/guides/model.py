@@ -8,7 +8,21 @@ from pathlib import Path
 
 from toolkit.content_dates import ContentDates, Source
 
-__all__ = ["Guide", "Source"]
+__all__ = ["Guide", "Review", "Source"]
+
+REVIEW_STATUSES = ("reviewed", "unreviewed")
+
+
+@dataclass(frozen=True)
+class Review:
+    """Whether a native speaker has checked a translation (English is the source text)."""
+
+    status: str = "reviewed"
+    note: str = ""
+
+    @property
+    def reviewed(self) -> bool:
+        return self.status == "reviewed"
 
 
 @dataclass(frozen=True)
@@ -23,6 +37,7 @@ class Guide:
     sources: tuple[Source, ...] = ()
     related_guides: tuple[str, ...] = ()
     related_tools: tuple[str, ...] = ()
+    review: Review = Review()
     path: Path | None = field(default=None, compare=False)
 
     @property

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from toolkit.gui.guides.html_delegate import HTML_ROLE, HtmlDelegate
 from toolkit.guides.loader import Library
+from toolkit.guides.model import Guide
 from toolkit.guides.search import Hit, SearchIndex, snippet_html
 from toolkit.guides.topics import topic_label
-from toolkit.i18n import _
+from toolkit.i18n import _, translate_in
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 HIGHLIGHT = "background-color: #fff1a8; color: #000000;"
@@ -47,6 +48,7 @@ class GuideList(QWidget):
         layout.addWidget(self.status)
         self.list = QListWidget()
         self.list.setItemDelegate(HtmlDelegate(self.list))
+        self.list.setAccessibleName(_("Guides"))
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
@@ -104,17 +106,27 @@ class GuideList(QWidget):
                 font.setBold(True)
                 header.setFont(font)
                 self.list.addItem(header)
-            item = QListWidgetItem(guide.title)
+            mark = self.english_only_mark(guide)
+            item = QListWidgetItem(guide.title + (f" ({mark})" if mark else ""))
             item.setData(ID_ROLE, guide.id)
-            item.setData(HTML_ROLE, f'<p style="margin-left:10px">{escape(guide.title)}</p>')
+            extra = f' <small style="color:#8a4b00">({escape(mark)})</small>' if mark else ""
+            item.setData(HTML_ROLE, f'<p style="margin-left:10px">{escape(guide.title)}{extra}</p>')
             item.setToolTip(guide.summary)
             self.list.addItem(item)
 
+    def english_only_mark(self, guide: Guide) -> str:
+        """ "English only", in the language being read, for an English stand-in; else ""."""
+        if self.library is None or not self.library.is_fallback(guide):
+            return ""
+        return translate_in(self.library.language, "English only")
+
     def _add_hit(self, hit: Hit) -> None:
-        item = QListWidgetItem(f"{hit.guide.title}\n{hit.snippet_text()}")
+        mark = self.english_only_mark(hit.guide)
+        title = hit.guide.title + (f" ({mark})" if mark else "")
+        item = QListWidgetItem(f"{title}\n{hit.snippet_text()}")
         item.setData(ID_ROLE, hit.guide.id)
         snippet = snippet_html(hit.snippet, "b", HIGHLIGHT)
-        item.setData(HTML_ROLE, f"<b>{escape(hit.guide.title)}</b><br><small>{snippet}</small>")
+        item.setData(HTML_ROLE, f"<b>{escape(title)}</b><br><small>{snippet}</small>")
         self.list.addItem(item)
 
     def guide_ids(self) -> list[str]:

@@ -26,8 +26,9 @@ from toolkit.gui.style import LARGE_TEXT_FACTOR
 from toolkit.guides.loader import languages, load_library
 from toolkit.guides.model import Guide
 from toolkit.guides.reader_html import guide_html
-from toolkit.i18n import SUPPORTED_LANGUAGES, _
+from toolkit.i18n import _, language_name, translate_in
 from toolkit.settings import Settings
+from toolkit.translations.status import status_line
 
 Place = tuple[str, str]  # (guide id, language)
 
@@ -54,6 +55,7 @@ class GuideReader(QWidget):
         self.history: list[Place] = []
         self.position = -1
         self.guide: Guide | None = None
+        self.reading_language = "en"  # may differ from guide.language for an English stand-in
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._navigation_row())
@@ -61,6 +63,12 @@ class GuideReader(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
+        # Says plainly when a guide is shown in English or its translation is not reviewed.
+        self.status_note = QLabel()
+        self.status_note.setObjectName("warning")
+        self.status_note.setWordWrap(True)
+        self.status_note.hide()
+        layout.addWidget(self.status_note)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -82,7 +90,7 @@ class GuideReader(QWidget):
         self.language.setAccessibleName(_("Language of this guide"))
         self.language.setToolTip(_("Language of this guide"))
         for code in languages():
-            self.language.addItem(SUPPORTED_LANGUAGES.get(code, code), code)
+            self.language.addItem(language_name(code), code)
         self.language.currentIndexChanged.connect(self._language_chosen)
         # Wraps onto two lines when the reader is narrow, instead of widening the page.
         language_label = QLabel(_("Language of this guide:"))
@@ -123,7 +131,7 @@ class GuideReader(QWidget):
         del self.history[self.position + 1 :]
         self.history.append((guide_id, language))
         self.position = len(self.history) - 1
-        self._show(guide)
+        self._show(guide, language)
 
     def default_language(self) -> str:
         from toolkit.i18n import current_language
@@ -144,18 +152,35 @@ class GuideReader(QWidget):
     def _show_place(self) -> None:
         place = self.current()
         if place is not None:
-            self._show(load_library(place[1]).get(place[0]))
+            self._show(load_library(place[1]).get(place[0]), place[1])
 
-    def _show(self, guide: Guide) -> None:
+    def _show(self, guide: Guide, language: str) -> None:
         self.guide = guide
+        self.reading_language = language
         self.refresh()
         self.browser.verticalScrollBar().setValue(0)
         self.language.blockSignals(True)
-        self.language.setCurrentIndex(max(0, self.language.findData(guide.language)))
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.language.blockSignals(False)
         self.message.hide()
         self._update_buttons()
-        self.guide_opened.emit(guide.id, guide.language)
+        self.guide_opened.emit(guide.id, language)
+
+    def status_text(self) -> str:
+        """The note above the guide: shown in English for now, and/or not yet reviewed."""
+        guide = self.guide
+        if guide is None:
+            return ""
+        lines = []
+        if guide.language != self.reading_language:
+            lines.append(
+                translate_in(
+                    self.reading_language,
+                    "This guide is not yet translated into {language}. It is shown in English.",
+                ).format(language=language_name(self.reading_language))
+            )
+        lines.append(status_line("guide", guide.language, guide.id, guide.review))
+        return "\n".join(line for line in lines if line)
 
     def refresh(self) -> None:
         """(Re)draw the current guide, e.g. after the hotline or text size changed."""
@@ -165,6 +190,9 @@ class GuideReader(QWidget):
         titles = {g.id: g.title for g in load_library(self.guide.language).guides}
         scale = LARGE_TEXT_FACTOR if settings.large_text else 1.0
         self.browser.setHtml(guide_html(self.guide, settings, titles, scale))
+        note = self.status_text()
+        self.status_note.setText(note)
+        self.status_note.setVisible(bool(note))
 
     def _update_buttons(self) -> None:
         self.back_button.setEnabled(self.position > 0)
@@ -175,7 +203,7 @@ class GuideReader(QWidget):
 
     def _language_chosen(self, _index: int) -> None:
         code = self.language.currentData()
-        if self.guide is not None and code and code != self.guide.language:
+        if self.guide is not None and code and code != self.reading_language:
             self.open_guide(self.guide.id, str(code))
 
     def _follow(self, url: QUrl) -> None:

@@ -1,0 +1,53 @@
+"""Review status of translations: shown in guides, recorded by a center, exported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from toolkit.guides.loader import load_library
+from toolkit.guides.notice import notice_for
+from toolkit.guides.text_render import guide_text
+from toolkit.i18n import translate_in
+from toolkit.translations import reviews
+from toolkit.translations.status import UNREVIEWED, status_line
+
+
+def test_translated_guides_say_they_are_not_reviewed_and_english_says_nothing() -> None:
+    english = load_library("en").get("if-detained")
+    assert notice_for(english, None).review == ""
+    for language in ("es", "zh-Hans", "vi", "ar", "ko"):
+        guide = load_library(language).get("if-detained")
+        assert not guide.review.reviewed
+        line = notice_for(guide, None).review
+        assert line == translate_in(language, UNREVIEWED), language
+        assert line in guide_text(guide)
+
+
+def test_a_review_recorded_here_changes_the_status_line(data_dir: Path) -> None:
+    guide = load_library("vi").get("if-detained")
+    reviews.add_record(
+        reviews.Record("guide", "vi", "if-detained", "reviewed", "Lan N.", "2026-12-01")
+    )
+    line = status_line("guide", "vi", "if-detained", guide.review)
+    assert "Lan N." in line and "2026-12-01" in line
+    assert notice_for(guide, None).review == line
+    # Another guide stays unreviewed; the bundled file is untouched.
+    other = load_library("vi").get("street-car-work")
+    assert notice_for(other, None).review == translate_in("vi", UNREVIEWED)
+    assert guide.path is not None and "status: unreviewed" in guide.path.read_text("utf-8")
+    assert (data_dir / reviews.FILE_NAME).is_file()
+
+
+def test_export_holds_the_records(tmp_path: Path) -> None:
+    reviews.add_record(
+        reviews.Record("card", "ko", "card", "correction", "Min", "2026-12-01", "새 문구", "line 2")
+    )
+    out = tmp_path / "reviews.json"
+    assert (
+        reviews.export_file(out, [{"kind": "card", "language": "ko", "status": "unreviewed"}]) == 1
+    )
+    data = json.loads(out.read_text("utf-8"))
+    assert data["format"] == reviews.FORMAT
+    assert data["records"][0]["text"] == "새 문구"
+    assert data["items"][0]["language"] == "ko"

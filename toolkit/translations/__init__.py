@@ -1,0 +1,1 @@
+"""Review of translations by the center: status lines, local reviews and corrections, export."""
