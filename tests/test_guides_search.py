@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from toolkit.guides.loader import load_library
 from toolkit.guides.search import SearchIndex, fold, search, snippet_html
 
@@ -63,3 +65,40 @@ def test_index_of_one_language_does_not_see_another() -> None:
     english = SearchIndex(load_library("en"))
     assert english.search("policía") == english.search("policia")
     assert english.search("inmunidad") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "guide_id"),
+    [
+        ("拘留", "zh-Hans", "if-detained"),  # a word inside a run with no spaces
+        ("律师", "zh-Hans", "if-detained"),
+        ("移民法院", "zh-Hans", "immigration-court"),
+        ("구금", "ko", "if-detained"),  # the start of "구금되었을" and "구금된"
+        ("변호사", "ko", "if-detained"),
+        ("이민 법원", "ko", "immigration-court"),
+        ("giam giu", "vi", "if-detained"),  # accents folded
+    ],
+)
+def test_chinese_korean_and_vietnamese_queries_find_the_guide(
+    query: str, language: str, guide_id: str
+) -> None:
+    hits = search(query, language)
+    assert guide_id in [hit.guide.id for hit in hits[:3]], [h.guide.id for h in hits]
+    hit = next(h for h in hits if h.guide.id == guide_id)
+    assert hit.guide.language == language
+    marked = "".join(s.text for s in hit.snippet if s.highlight)
+    assert marked, hit.snippet_text()
+
+
+def test_a_chinese_query_matches_its_characters_in_order_only_where_they_occur() -> None:
+    assert search("律师", "zh-Hans")
+    assert search("师律", "zh-Hans") == []  # the pair must occur, not just its characters
+    hit = search("律师", "zh-Hans")[0]
+    assert "律师" in "".join(s.text for s in hit.snippet if s.highlight)
+
+
+def test_a_korean_word_with_a_particle_is_found_by_its_stem() -> None:
+    ids = [hit.guide.id for hit in search("구금", "ko")]
+    text = " ".join(g.body for g in load_library("ko", fallback=False).guides)
+    assert "구금되었을" in text or "구금된" in text
+    assert "if-detained" in ids

@@ -4,6 +4,10 @@ Text is folded (NFKD, combining marks removed, casefolded) so "policia" finds "p
 matches when every query word matches one of its words exactly or, for words of three letters or
 more, as the start of a word (so results appear while typing). Scores weigh where a word appears
 (title > summary > heading > body), how often (dampened) and how rare it is across guides.
+
+Chinese has no spaces between words and Korean attaches particles to them ("구금되었을"), so
+runs of Han and Hangul are indexed as single characters and overlapping pairs of characters: a
+query matches where all its pairs occur, which finds a word inside a longer run.
 """
 
 from __future__ import annotations
@@ -26,12 +30,53 @@ PREFIX_MIN = 3
 PREFIX_FACTOR = 0.6
 SNIPPET_CHARS = 180
 _WORD = re.compile(r"\w+")
+# Han (with extension A and compatibility ideographs), kana and Hangul syllables.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 
 
 def fold(text: str) -> str:
     """Text for comparison: no accents, no case ("Policía" -> "policia")."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Composed again, so Hangul syllables (split into letters by NFKD) stay syllables.
+    return unicodedata.normalize("NFC", bare).casefold()
+
+
+def tokens(folded: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) of folded text: words, and for Han and Hangul runs each character
+    and each pair of neighbouring characters."""
+    found = []
+    for match in _WORD.finditer(folded):
+        word, base = match.group(0), match.start()
+        position = 0
+        for run in _CJK.finditer(word):
+            if run.start() > position:
+                found.append((word[position : run.start()], base + position, base + run.start()))
+            chars = run.group(0)
+            start = base + run.start()
+            for index, char in enumerate(chars):
+                found.append((char, start + index, start + index + 1))
+                if index + 1 < len(chars):
+                    found.append((chars[index : index + 2], start + index, start + index + 2))
+            position = run.end()
+        if position < len(word):
+            found.append((word[position:], base + position, base + len(word)))
+    return found
+
+
+def _query_terms(query: str) -> list[str]:
+    """Query tokens: a Han or Hangul run of two or more characters counts by its pairs only."""
+    terms = []
+    for token, _start, _end in tokens(fold(query)):
+        single_cjk = len(token) == 1 and _CJK.fullmatch(token)
+        if single_cjk and _has_cjk_pair(query):
+            continue
+        terms.append(token)
+    return list(dict.fromkeys(terms))
+
+
+def _has_cjk_pair(query: str) -> bool:
+    return any(len(run.group(0)) >= 2 for run in _CJK.finditer(fold(query)))
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -48,7 +93,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return [token for token, _start, _end in tokens(fold(text))]
 
 
 @dataclass(frozen=True)
@@ -72,10 +117,8 @@ class Passage:
     def of(cls, text: str) -> Passage:
         folded, where = fold_with_map(text)
         spans = []
-        for match in _WORD.finditer(folded):
-            start = where[match.start()]
-            end = where[match.end() - 1] + 1
-            spans.append((match.group(0), start, end))
+        for token, first, last in tokens(folded):
+            spans.append((token, where[first], where[last - 1] + 1))
         return cls(text, frozenset(s[0] for s in spans), tuple(spans))
 
 
@@ -151,7 +194,7 @@ class SearchIndex:
         return found
 
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
-        terms = list(dict.fromkeys(words(query)))
+        terms = _query_terms(query)
         if not terms:
             return []
         scores: dict[int, float] | None = None
