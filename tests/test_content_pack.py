@@ -60,8 +60,10 @@ def test_second_pack_replaces_first_and_rollback_goes_back_one(
     previous = store.rollback(data_dir)
     assert previous is not None and previous.version == "2026.12.2"
     assert "first fix" in _door_text()
-    # The rolled-back pack may be applied again: it is newer than the one in use.
-    service.apply_file(second, data_dir, [key])
+    # The rolled-back pack may be applied again, on purpose: it was applied here before.
+    with pytest.raises(store.AppliedBefore, match="apply it again on purpose"):
+        service.apply_file(second, data_dir, [key])
+    service.apply_file(second, data_dir, [key], again=True)
     assert store.status(data_dir).current.version == "2026.12.3"  # type: ignore[union-attr]
 
 

@@ -82,3 +82,22 @@ def test_tampered_pack_is_refused_with_a_message(
     box.preview_file(tampered)
     assert "refused" in box.message.text() and "changed after signing" in box.message.text()
     assert not box.apply_button.isEnabled() and tree(data_dir) == before
+
+
+def test_a_pack_applied_before_is_used_again_only_on_purpose(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path
+) -> None:
+    pack = good_pack(tmp_path, _trusted(tmp_path, data_dir))
+    page = _page(qtbot, data_dir)
+    box = page.content_updates
+    box.preview_file(pack)
+    box.apply_button.click()
+    box.rollback_button.click()
+    assert CORRECTION not in _door()
+    box.preview_file(pack)
+    assert "refused" in box.message.text() and "on purpose" in box.message.text()
+    assert not box.apply_button.isEnabled() and not box.again_button.isHidden()
+    box.again_button.click()
+    assert box.apply_button.isEnabled() and box.again_button.isHidden()
+    box.apply_button.click()
+    assert CORRECTION in _door() and "Content pack 2026.12.2" in box.current.text()

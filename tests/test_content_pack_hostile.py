@@ -205,3 +205,56 @@ def test_pack_template_cannot_reach_python_internals(tmp_path: Path, data_dir: P
     meta = get_template("blank")
     with pytest.raises(TemplateError, match=r"unsafe|access"):
         render_body(meta, "en", {})
+
+
+CARD_BYTES = (REPO / "assets/cards/es.yaml").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "match"),
+    [
+        ("assets/cards/es.yaml", b"code: es\nfront: [unclosed\n", "cards/es.yaml in the pack"),
+        (
+            "assets/cards/es.yaml",
+            CARD_BYTES.replace(b"hotline_label:", b"hotline_lable:", 1),
+            "missing the field",
+        ),
+        ("assets/cards/xx.yaml", CARD_BYTES, "no card language"),
+        ("assets/flyers/fr.yaml", b"code: fr\ncommon: {}\n", "flyers/fr.yaml in the pack"),
+        ("assets/cards/es.yaml", b"\xff\xfe not utf-8", "not UTF-8"),
+        (
+            "templates/letters/blank.en.j2",
+            b"Dear friend,\n{% if sender_name %}\nno end\n",
+            r"not a valid letter template \(line \d+",
+        ),
+        ("templates/letters/blank.es.j2", b"{{ name | }}\n", "not a valid letter template"),
+        (
+            "templates/letters/blank.yaml",
+            (REPO / "templates/letters/blank.yaml").read_bytes().replace(b"id: blank", b"id: x"),
+            "the id must match",
+        ),
+        (
+            "templates/letters/new-letter.yaml",
+            (REPO / "templates/letters/blank.yaml")
+            .read_bytes()
+            .replace(b"id: blank", b"id: new-letter"),
+            "letter text for language 'en' is missing",
+        ),
+        ("assets/locale/es/LC_MESSAGES/toolkit.mo", b"not a catalog", "gettext catalog"),
+    ],
+)
+def test_content_that_does_not_load_is_refused(
+    tmp_path: Path, data_dir: Path, name: str, data: bytes, match: str
+) -> None:
+    private, key = new_key()
+    _refused(signed(tmp_path, private, {name: data}), data_dir, key, match)
+
+
+def test_template_syntax_is_parsed_never_rendered(tmp_path: Path, data_dir: Path) -> None:
+    """A well-formed hostile template passes the syntax check (it is not run), and the
+    sandbox still stops it when a letter is filled in (see the test above)."""
+    private, key = new_key()
+    hostile = b"{{ cycler.__init__.__globals__.os.system('touch /tmp/pwned') }}\n"
+    pack = signed(tmp_path, private, {"templates/letters/blank.en.j2": hostile})
+    service.verify(pack, data_dir, [key])
+    assert not Path("/tmp/pwned").exists()

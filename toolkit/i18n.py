@@ -53,8 +53,12 @@ _listeners: list[Callable[[str], None]] = []
 def load_catalog(language: str) -> gettext.NullTranslations:
     if language == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
+    # The applied content pack's catalog for this language if it holds one, else the bundled.
     return gettext.translation(
-        DOMAIN, localedir=str(paths.locale_dir()), languages=[language], fallback=True
+        DOMAIN,
+        localedir=str(paths.catalog_dir(language, DOMAIN)),
+        languages=[language],
+        fallback=True,
     )
 
 

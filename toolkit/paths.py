@@ -199,6 +199,16 @@ def content_path(*parts: str) -> Path:
     return roots[-1].joinpath(*parts)
 
 
+def catalog_dir(language: str, domain: str = "toolkit") -> Path:
+    """The ``locale`` folder to read ``language``'s interface catalog from: the applied
+    pack's when it holds a compiled catalog for that language, else the bundled one."""
+    relative = ("assets", "locale", language, "LC_MESSAGES", f"{domain}.mo")
+    for root in content_roots()[:-1]:
+        if root.joinpath(*relative).is_file():
+            return root / "assets" / "locale"
+    return locale_dir()
+
+
 def content_files(folder: tuple[str, ...], pattern: str) -> list[Path]:
     """Files matching ``pattern`` in ``folder`` across the roots, one per name, pack first."""
     found: dict[str, Path] = {}

@@ -15,6 +15,7 @@ import yaml
 from toolkit import content_dates, paths
 from toolkit.atomic import write_atomic
 from toolkit.content_dates import ContentDates, Source
+from toolkit.content_pack.origin import origin_label, pack_version_for
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.pdf.markup import clean_text
@@ -47,10 +48,17 @@ class CardText:
     dates: ContentDates
     sources: tuple[Source, ...] = ()
     custom: bool = False
+    # The content pack version the wording comes from; None: the bundled text.
+    content_pack: str | None = None
 
     @property
     def reviewed(self) -> bool:
         return self.review_status == "reviewed"
+
+    def content_origin(self, language: str | None = None) -> str:
+        """ "Content: bundled" or "Content pack 2026.12.2", in ``language`` (default: the
+        interface language); a card prints it in its own language: ``content_origin(code)``."""
+        return origin_label(self.content_pack, language)
 
     @property
     def label(self) -> str:
@@ -71,8 +79,20 @@ class BackText:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CardContentError(
+            _("The card file {path} could not be read ({reason}).").format(
+                path=path, reason=type(exc).__name__
+            )
+        ) from exc
+    return _parse_yaml(text, path)
+
+
+def _parse_yaml(text: str, path: Path) -> dict[str, Any]:
+    try:
+        raw = load_yaml(text)
+    except (ValueError, yaml.YAMLError) as exc:
         raise CardContentError(
             _("The card file {path} could not be read ({reason}).").format(
                 path=path, reason=type(exc).__name__
@@ -114,8 +134,9 @@ def _card_from(raw: dict[str, Any], path: Path, bundled: CardText | None = None)
     bundled card's names, direction, review status, dates and sources."""
     if bundled is None:
         dates, sources = _dates_and_sources(raw, path)
+        pack = pack_version_for(path)
     else:
-        dates, sources = bundled.dates, bundled.sources
+        dates, sources, pack = bundled.dates, bundled.sources, bundled.content_pack
     try:
         front = raw["front"]
         review = raw.get("review") or {}
@@ -133,6 +154,7 @@ def _card_from(raw: dict[str, Any], path: Path, bundled: CardText | None = None)
             dates=dates,
             sources=sources,
             custom=bundled is not None,
+            content_pack=pack,
         )
     except (KeyError, TypeError) as exc:
         raise CardContentError(
@@ -173,6 +195,15 @@ def original_card(code: str) -> CardText:
 def read_card_file(path: Path) -> CardText:
     """A bundled card file, checked; any problem is a ``CardContentError`` naming it."""
     return _card_from(_read_yaml(path), path)
+
+
+def check_card_text(text: str, path: Path) -> None:
+    """A card file's text (from a content pack) must make a card: raises CardContentError.
+    The English file also holds the back of every card, so it is checked too."""
+    raw = _parse_yaml(text, path)
+    _card_from(raw, path)
+    if path.stem == "en":
+        _back_from(raw, path)
 
 
 def load_card(code: str, data_dir: Path | None = None) -> CardText:
@@ -222,7 +253,10 @@ def restore_original(code: str, data_dir: Path | None = None) -> bool:
 def back_text() -> BackText:
     """The English statement printed on every card's back."""
     path = paths.content_path("assets", "cards", "en.yaml")
-    raw = _read_yaml(path)
+    return _back_from(_read_yaml(path), path)
+
+
+def _back_from(raw: dict[str, Any], path: Path) -> BackText:
     try:
         back = raw["back"]
         return BackText(clean_text(str(back["title"])), [clean_text(str(x)) for x in back["lines"]])

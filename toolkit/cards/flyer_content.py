@@ -12,6 +12,7 @@ import yaml
 from toolkit import content_dates, paths
 from toolkit.cards.content import LANGUAGES, CardContentError, check_code
 from toolkit.content_dates import ContentDates, Source
+from toolkit.content_pack.origin import origin_label, pack_version_for
 from toolkit.i18n import N_, _
 from toolkit.pdf.markup import clean_text
 from toolkit.yamlio import load_yaml
@@ -52,10 +53,17 @@ class FlyerLanguage:
     flyers: dict[str, FlyerText] = field(default_factory=dict)
     event_labels: dict[str, str] = field(default_factory=dict)
     sources: tuple[Source, ...] = ()
+    # The content pack version the wording comes from; None: the bundled text.
+    content_pack: str | None = None
 
     @property
     def reviewed(self) -> bool:
         return self.review_status == "reviewed"
+
+    def content_origin(self, language: str | None = None) -> str:
+        """ "Content: bundled" or "Content pack 2026.12.2", in ``language`` (default: the
+        interface language); a flyer prints it in its own: ``content_origin(code)``."""
+        return origin_label(self.content_pack, language)
 
 
 def check_flyer(flyer_id: str) -> str:
@@ -102,7 +110,20 @@ def _load_flyers(code: str, roots: tuple[Path, ...]) -> FlyerLanguage:
 def read_flyer_file(path: Path, code: str) -> FlyerLanguage:
     """One language's flyer file, checked; any problem is a ``CardContentError`` naming it."""
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        raise CardContentError(
+            _("The flyer file {path} could not be read ({reason}).").format(
+                path=path, reason=f"{type(exc).__name__}: {exc}"
+            )
+        ) from exc
+    return parse_flyer_text(text, path, code)
+
+
+def parse_flyer_text(text: str, path: Path, code: str) -> FlyerLanguage:
+    """A flyer file's text (``path`` names it), checked: any problem is a CardContentError."""
+    try:
+        raw = load_yaml(text)
         review = raw.get("review") or {}
         common = raw["common"]
         language = FlyerLanguage(
@@ -115,6 +136,7 @@ def read_flyer_file(path: Path, code: str) -> FlyerLanguage:
             hotline=_text(common["hotline"]),
             tear_off=_text(common["tear_off"]),
             sources=_sources(raw, path),
+            content_pack=pack_version_for(path),
         )
         for flyer_id, body in raw["flyers"].items():
             if flyer_id == "event":

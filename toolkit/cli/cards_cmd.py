@@ -163,6 +163,8 @@ def _list_languages(as_json: bool) -> int:
                 "direction": c.direction,
                 "review": c.review_status,
                 "custom_wording": c.custom,
+                "content_pack": c.content_pack,
+                "content_origin": c.content_origin(),
             }
             for c in cards
         ]
@@ -171,7 +173,7 @@ def _list_languages(as_json: bool) -> int:
     for c in cards:
         status = _("reviewed") if c.reviewed else _("not yet reviewed")
         custom = "  " + _("(your own wording)") if c.custom else ""
-        print(f"{c.code:<8} {c.label:<36} {status}{custom}")
+        print(f"{c.code:<8} {c.label:<36} {status:<17} {c.content_origin()}{custom}")
     return 0
 
 
@@ -201,16 +203,28 @@ def run_flyer(args: argparse.Namespace) -> int:
 
 
 def run_flyers_list(args: argparse.Namespace) -> int:
-    from toolkit.cards.flyer_content import FLYER_IDS, FLYER_NAMES, flyer_languages
+    from toolkit.cards.flyer_content import FLYER_IDS, FLYER_NAMES, flyer_languages, load_flyers
+    from toolkit.content_pack.origin import grouped_origins
 
     languages = flyer_languages()
+    packs = {code: load_flyers(code).content_pack for code in languages}
     if getattr(args, "json", False):
+        origins = {code: load_flyers(code).content_origin() for code in languages}
         rows = [
-            {"id": fid, "name": _(FLYER_NAMES[fid]), "languages": languages} for fid in FLYER_IDS
+            {
+                "id": fid,
+                "name": _(FLYER_NAMES[fid]),
+                "languages": languages,
+                "content_pack": packs,
+                "content_origin": origins,
+            }
+            for fid in FLYER_IDS
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for fid in FLYER_IDS:
         print(f"{fid:<22} {_(FLYER_NAMES[fid])}")
     print(_("Languages: {codes}").format(codes=", ".join(languages)))
+    for line in grouped_origins(packs.items()):
+        print(line)
     return 0

@@ -31,10 +31,23 @@ def register(subparsers: Any) -> None:
             action.add_argument(
                 "--dry-run", action="store_true", help=_("only show what would change")
             )
+            action.add_argument(
+                "--again",
+                action="store_true",
+                help=_("re-apply a pack applied here before, though a newer one was"),
+            )
+            action.add_argument(
+                "--import-data",
+                action="store_true",
+                help=_("also import the pack's directory data into the directory"),
+            )
         action.set_defaults(func=func)
     actions.add_parser(
         "rollback", help=_("go back to the content in use before the current pack")
     ).set_defaults(func=rollback)
+    actions.add_parser(
+        "import-data", help=_("import the directory data of the content pack in use")
+    ).set_defaults(func=import_data)
     trust = actions.add_parser("trust", help=_("trust packs signed with this public key"))
     trust.add_argument("key", metavar="KEYFILE", type=Path, help=_("a .pub key file"))
     trust.set_defaults(func=trust_key)
@@ -51,6 +64,12 @@ def show_status(args: argparse.Namespace) -> int:
     back = status.history[0].version if status.history else None
     if status.current is not None:
         print(_("Rollback returns to: {what}").format(what=origin_label(back)))
+    if status.highest is not None:
+        print(
+            _("Highest pack applied here: {version} (older packs are refused)").format(
+                version=status.highest
+            )
+        )
     for key in keys.trusted_keys():
         where = _("bundled") if key.source == "bundled" else _("added by this center")
         print(
@@ -85,11 +104,20 @@ def verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _preview(args: argparse.Namespace) -> Any:
+    from toolkit.content_pack import service, store
+
+    try:
+        return service.preview(args.pack, again=getattr(args, "again", False))
+    except store.AppliedBefore as exc:
+        hint = _("Use: toolkit content apply --again {pack}").format(pack=args.pack)
+        raise store.AppliedBefore(f"{exc} {hint}") from None
+
+
 def diff(args: argparse.Namespace) -> int:
-    from toolkit.content_pack import service
     from toolkit.content_pack.changes import summary_lines
 
-    pack, changes = service.preview(args.pack)
+    pack, changes = _preview(args)
     _describe(pack)
     for line in summary_lines(changes):
         print(line)
@@ -100,29 +128,37 @@ def diff(args: argparse.Namespace) -> int:
 
 
 def apply(args: argparse.Namespace) -> int:
-    from toolkit.content_pack import service, store
+    from toolkit.content_pack import store
     from toolkit.content_pack.changes import summary_lines
     from toolkit.content_pack.origin import origin_label
 
     if args.dry_run:
         return diff(args)
-    pack, changes = service.preview(args.pack)
+    pack, changes = _preview(args)
     _describe(pack)
     for line in summary_lines(changes):
         print(line)
-    applied = store.apply(pack)
+    applied = store.apply(pack, again=args.again)
     print(
         _("Applied: {label}. To go back: toolkit content rollback").format(
             label=origin_label(applied.version)
         )
     )
     if any(path.startswith("data/") for path in pack.files):
-        folder = store.pack_folder(applied)
-        print(
-            _("Directory data from the pack: toolkit directory import {folder}").format(
-                folder=folder / "data"
-            )
-        )
+        if args.import_data:
+            return import_data(args)
+        print(_("The pack holds directory data. To import it: toolkit content import-data"))
+    return 0
+
+
+def import_data(args: argparse.Namespace) -> int:
+    from toolkit.content_pack.directory_data import import_pack_data
+
+    result = import_pack_data()
+    for warning in result.warnings:
+        print(f"toolkit: warning: {warning}", file=sys.stderr)
+    for line in result.lines:
+        print(line)
     return 0
 
 

@@ -132,6 +132,8 @@ def _template_json(meta: Any, language: str) -> dict[str, Any]:
         "recheck_by": meta.dates.recheck_by.isoformat(),
         "may_be_out_of_date": meta.dates.is_stale(),
         "languages": list(meta.languages),
+        "content_pack": meta.content_pack,
+        "content_origin": meta.content_origin(),
         "bills": [{"number": b.number, "title": b.title, "chamber": b.chamber} for b in meta.bills],
         "fields": [
             {
@@ -167,6 +169,7 @@ def list_templates_cmd(args: argparse.Namespace) -> int:
         print(
             f"{meta.id:<28} {meta.level:<8} {meta.title_in(language)}"
             + (f"  [{bills}]" if bills else "")
+            + f"  ({meta.content_origin()})"
         )
     return 0
 

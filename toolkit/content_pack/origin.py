@@ -6,6 +6,7 @@ Kept free of the signature code: every guide notice asks, so this must import qu
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from toolkit import paths
@@ -39,9 +40,31 @@ def active_version(data_dir: Path | None = None) -> str | None:
     return str(version) if version else None
 
 
+def pack_version_for(*files: Path | None, data_dir: Path | None = None) -> str | None:
+    """The applied pack's version when any of ``files`` was read from it, else None (bundled)."""
+    root = paths.active_pack_root(data_dir)
+    if root is None:
+        return None
+    if any(path is not None and Path(path).is_relative_to(root) for path in files):
+        return active_version(data_dir)
+    return None
+
+
 def origin_for(path: Path | None, language: str | None = None, data_dir: Path | None = None) -> str:
     """ "Content pack 2026.12.2" for a file read from the applied pack, else "Content: bundled"."""
-    root = paths.active_pack_root(data_dir)
-    if root is not None and path is not None and Path(path).is_relative_to(root):
-        return origin_label(active_version(data_dir), language)
-    return origin_label(None, language)
+    return origin_label(pack_version_for(path, data_dir=data_dir), language)
+
+
+def grouped_origins(items: Iterable[tuple[str, str | None]]) -> list[str]:
+    """One line per origin for (name, pack version) pairs: just the label when all share one,
+    else "Content pack 2026.12.2 (Español)", "Content: bundled (English, Tiếng Việt)"."""
+    groups: dict[str | None, list[str]] = {}
+    for name, version in items:
+        groups.setdefault(version, []).append(name)
+    if len(groups) <= 1:
+        return [origin_label(version) for version in groups]
+    ordered = sorted(groups, key=lambda v: (v is None, v or ""))
+    return [
+        _("{origin} ({names})").format(origin=origin_label(v), names=", ".join(groups[v]))
+        for v in ordered
+    ]

@@ -6,51 +6,41 @@ from pathlib import Path
 
 from toolkit.content_pack import store
 from toolkit.content_pack.changes import Changes, compare
+from toolkit.content_pack.checks import check_content
 from toolkit.content_pack.keys import TrustedKey
-from toolkit.content_pack.rules import PackError
 from toolkit.content_pack.verify import VerifiedPack, verify_pack
-from toolkit.i18n import _
-
-
-def check_content(pack: VerifiedPack) -> None:
-    """Guides in the pack must load as guides: a signed pack still must not break the reader."""
-    from toolkit.guides.loader import GuideError, parse_guide
-
-    for relative, data in pack.files.items():
-        if not (relative.startswith("assets/guides/") and relative.endswith(".md")):
-            continue
-        try:
-            parse_guide(Path(relative), data.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise PackError(
-                _("{path} in the pack is not UTF-8 text.").format(path=relative)
-            ) from None
-        except GuideError as exc:
-            raise PackError(
-                _("{path} in the pack is not a valid guide: {problem}").format(
-                    path=relative, problem=exc
-                )
-            ) from None
 
 
 def verify(
-    source: Path, data_dir: Path | None = None, keys: list[TrustedKey] | None = None
+    source: Path,
+    data_dir: Path | None = None,
+    keys: list[TrustedKey] | None = None,
+    again: bool = False,
 ) -> VerifiedPack:
-    """Everything checked against the content in use; raises PackError, writes nothing."""
+    """Everything checked against the content in use and the highest pack ever applied
+    (``again``: re-apply on purpose a pack applied here before); raises PackError (or
+    store.AppliedBefore), writes nothing."""
     current = store.status(data_dir).current
     pack = verify_pack(source, current.version if current else None, keys)
+    store.check_not_older(pack, data_dir, again)
     check_content(pack)
     return pack
 
 
 def preview(
-    source: Path, data_dir: Path | None = None, keys: list[TrustedKey] | None = None
+    source: Path,
+    data_dir: Path | None = None,
+    keys: list[TrustedKey] | None = None,
+    again: bool = False,
 ) -> tuple[VerifiedPack, Changes]:
-    pack = verify(source, data_dir, keys)
+    pack = verify(source, data_dir, keys, again)
     return pack, compare(pack, data_dir)
 
 
 def apply_file(
-    source: Path, data_dir: Path | None = None, keys: list[TrustedKey] | None = None
+    source: Path,
+    data_dir: Path | None = None,
+    keys: list[TrustedKey] | None = None,
+    again: bool = False,
 ) -> store.AppliedPack:
-    return store.apply(verify(source, data_dir, keys), data_dir)
+    return store.apply(verify(source, data_dir, keys, again), data_dir, again)

@@ -10,6 +10,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,11 @@ from toolkit.i18n import _
 STAGING_PREFIX = ".staging-"
 
 
+class AppliedBefore(PackError):
+    """An older pack than one applied before, but this very pack was applied here before: it
+    may be used again when the person asks for exactly that (``again``)."""
+
+
 @dataclass(frozen=True)
 class AppliedPack:
     folder: str
@@ -38,6 +44,9 @@ class Status:
     current: AppliedPack | None
     history: tuple[AppliedPack, ...]  # what rollback goes back to, newest first
     manifest: Manifest | None
+    # The highest version ever applied here: kept through rollbacks, so an older pack stays
+    # refused even after going back to the bundled content.
+    highest: str | None = None
 
     @property
     def label(self) -> str:
@@ -71,7 +80,46 @@ def status(data_dir: Path | None = None) -> Status:
         with contextlib.suppress(OSError, PackError):
             manifest_path = _packs(data_dir) / current.folder / rules.MANIFEST
             manifest = parse_manifest(manifest_path.read_bytes())
-    return Status(current, history, manifest)
+    return Status(current, history, manifest, _highest(pointer, [current, *history]))
+
+
+def _highest(pointer: dict[str, Any], applied: Iterable[AppliedPack | None]) -> str | None:
+    """The highest of the recorded high-water mark and the versions of ``applied``."""
+    versions = [str(pointer["highest"])] if pointer.get("highest") else []
+    versions += [a.version for a in applied if a is not None]
+    best: str | None = None
+    for version in versions:
+        with contextlib.suppress(PackError):
+            if rules.newer(version, best):
+                best = version
+    return best
+
+
+def applied_here_before(pack: VerifiedPack, data_dir: Path | None = None) -> bool:
+    """Whether these exact signed bytes were applied on this computer (their folder is kept)."""
+    return (_packs(data_dir) / folder_name(pack)).is_dir()
+
+
+def check_not_older(pack: VerifiedPack, data_dir: Path | None = None, again: bool = False) -> None:
+    """Refuse a pack not newer than the highest ever applied, unless ``again`` re-applies a
+    pack applied here before. Raises PackError (AppliedBefore when ``again`` would allow it)."""
+    highest = status(data_dir).highest
+    if rules.newer(pack.version, highest):
+        return
+    if not applied_here_before(pack, data_dir):
+        raise PackError(
+            _(
+                "This pack ({version}) is not newer than pack {highest}, which was applied "
+                "on this computer before; an older pack is never applied."
+            ).format(version=pack.version, highest=highest)
+        )
+    if not again:
+        raise AppliedBefore(
+            _(
+                "This pack ({version}) is not newer than pack {highest}, applied before. It "
+                "was itself applied here before: to use it again, apply it again on purpose."
+            ).format(version=pack.version, highest=highest)
+        )
 
 
 def _base(data_dir: Path | None) -> Path:
@@ -134,7 +182,10 @@ def switch(data_dir: Path | None, current: AppliedPack | None, history: list[App
     def as_dict(item: AppliedPack) -> dict[str, str]:
         return {"folder": item.folder, "version": item.version}
 
-    pointer: dict[str, Any] = {"history": [as_dict(h) for h in history]}
+    before = _read_pointer(data_dir)
+    old_current = _applied(before)
+    highest = _highest(before, [old_current, current, *history])
+    pointer: dict[str, Any] = {"history": [as_dict(h) for h in history], "highest": highest}
     if current is not None:
         pointer.update(as_dict(current))
     packs = paths.make_private_dir(_packs(data_dir))
@@ -142,11 +193,13 @@ def switch(data_dir: Path | None, current: AppliedPack | None, history: list[App
     _fsync_dir(packs)
 
 
-def apply(pack: VerifiedPack, data_dir: Path | None = None) -> AppliedPack:
-    """Make ``pack`` the content in use; the content before it stays for rollback."""
+def apply(pack: VerifiedPack, data_dir: Path | None = None, again: bool = False) -> AppliedPack:
+    """Make ``pack`` the content in use; the content before it stays for rollback. ``again``:
+    the person chose to re-apply a pack applied here before, older than the highest one."""
     before = status(data_dir)
     if not rules.newer(pack.version, before.current.version if before.current else None):
         raise PackError(_("This pack is not newer than the content in use."))
+    check_not_older(pack, data_dir, again)
     clean_staging(data_dir)
     name = unpack(pack, data_dir)
     history = ([before.current] if before.current else []) + list(before.history)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import yaml
 
 from toolkit import content_dates, paths
 from toolkit.content_dates import ContentDates, Source
+from toolkit.content_pack.origin import origin_label, pack_version_for
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.yamlio import load_yaml
@@ -64,6 +66,13 @@ class TemplateMeta:
     fields: tuple[FieldSpec, ...]
     languages: tuple[str, ...]
     sources: tuple[Source, ...] = ()
+    # The content pack version its metadata or a letter text comes from; None: bundled.
+    content_pack: str | None = None
+
+    def content_origin(self, language: str | None = None) -> str:
+        """ "Content: bundled" or "Content pack 2026.12.2", in ``language`` (default: the
+        interface language); a letter prints it in the letter's language."""
+        return origin_label(self.content_pack, language)
 
     @property
     def facts_checked(self) -> str:
@@ -141,8 +150,24 @@ def _dates(raw: dict[str, Any], source: Path) -> tuple[ContentDates, tuple[Sourc
 def parse_meta(source: Path) -> TemplateMeta:
     """Read and check one template's metadata file."""
     try:
-        raw = load_yaml(source.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as exc:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        raise TemplateError(
+            _("{file} could not be read: {reason}").format(file=source.name, reason=exc)
+        ) from exc
+    meta = parse_meta_text(text, source, lambda meta, lang: meta.body_path(lang).is_file())
+    bodies = [meta.body_path(language) for language in meta.languages]
+    return replace(meta, content_pack=pack_version_for(source, *bodies))
+
+
+def parse_meta_text(
+    text: str, source: Path, has_body: Callable[[TemplateMeta, str], bool]
+) -> TemplateMeta:
+    """Check one template's metadata (``source`` names it); ``has_body`` says whether the
+    letter text of a language exists (a content pack checks its own files and the bundle)."""
+    try:
+        raw = load_yaml(text)
+    except (ValueError, yaml.YAMLError) as exc:
         raise TemplateError(
             _("{file} could not be read: {reason}").format(file=source.name, reason=exc)
         ) from exc
@@ -166,7 +191,7 @@ def parse_meta(source: Path) -> TemplateMeta:
         sources=sources,
     )
     for language in meta.languages:
-        if not meta.body_path(language).is_file():
+        if not has_body(meta, language):
             raise TemplateError(
                 _("{file}: the letter text for language '{lang}' is missing.").format(
                     file=source.name, lang=language

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from toolkit.cards import content
+from toolkit.content_pack.origin import grouped_origins
 from toolkit.errors import UserError
 from toolkit.gui.cards.sheet_preview import SheetPreview
 from toolkit.gui.cards.widgets import (
@@ -133,6 +134,10 @@ class CardsTab(QWidget):
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         column.addWidget(self.summary)
+        # Which content pack the chosen languages' wording comes from.
+        self.origin = QLabel("")
+        self.origin.setWordWrap(True)
+        column.addWidget(self.origin)
         column.addLayout(self._buttons())
         column.addLayout(self._calibration_row())
         self.instructions = message("notice")
@@ -177,6 +182,7 @@ class CardsTab(QWidget):
         from toolkit.cards.card_sheet import SheetRequest, render_sheet
 
         self._show_review_notice()
+        self._show_origin()
         settings = self.context.settings
         layout = str(self.layout_choice.currentData())
         request = SheetRequest(
@@ -244,6 +250,11 @@ class CardsTab(QWidget):
                     "look at these cards before you hand them out."
                 ).format(languages=", ".join(names))
             )
+
+    def _show_origin(self) -> None:
+        cards = [content.load_card(code, self.context.data_dir) for code, _n in self.counts()]
+        lines = grouped_origins((card.label, card.content_pack) for card in cards)
+        self.origin.setText("\n".join(lines))
 
     def edit_wording(self, code: str) -> None:
         dialog = WordingDialog(code, self.context.data_dir, self)

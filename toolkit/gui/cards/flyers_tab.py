@@ -104,6 +104,10 @@ class FlyersTab(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         column.addLayout(buttons)
+        # Which content pack the chosen language's wording comes from.
+        self.origin = QLabel("")
+        self.origin.setWordWrap(True)
+        column.addWidget(self.origin)
         self.preview = SheetPreview((_("Flyer"),))
         column.addWidget(self.preview, 1)
         return box
@@ -143,7 +147,8 @@ class FlyersTab(QWidget):
             event,
         )
         try:
-            reviewed = load_flyers(code).reviewed
+            language = load_flyers(code)
+            self.origin.setText(language.content_origin())
             rendered = render_flyer(request)
         except UserError as exc:
             self.pdf = b""
@@ -152,7 +157,7 @@ class FlyersTab(QWidget):
             self.preview.clear()
             self.preview_updated.emit()
             return
-        self.notice.setVisible(not reviewed)
+        self.notice.setVisible(not language.reviewed)
         self.notice.setText(
             _("This flyer's translation has not been checked by a native speaker yet.")
         )

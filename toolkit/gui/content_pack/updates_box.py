@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from toolkit.content_pack import service, store
 from toolkit.content_pack.changes import summary_lines
+from toolkit.content_pack.directory_data import import_pack_data, pack_data_folder
 from toolkit.content_pack.origin import origin_label
 from toolkit.content_pack.verify import VerifiedPack
 from toolkit.errors import UserError
@@ -29,6 +30,8 @@ class ContentUpdatesBox(QGroupBox):
         super().__init__(_("Content updates"))
         self.data_dir = data_dir
         self.pending: VerifiedPack | None = None
+        self.again = False  # the pending pack is re-applied on purpose (applied here before)
+        self.refused_path: Path | None = None  # a pack applied before, offered again
         layout = QVBoxLayout(self)
         self.current = QLabel("")
         self.current.setWordWrap(True)
@@ -43,11 +46,31 @@ class ContentUpdatesBox(QGroupBox):
         self.cancel_button.clicked.connect(self.cancel)
         self.rollback_button = QPushButton(_("Roll back"))
         self.rollback_button.clicked.connect(self.rollback)
-        for button in (self.choose_button, self.apply_button, self.cancel_button):
+        self.again_button = QPushButton(_("Use this pack again…"))
+        self.again_button.setToolTip(
+            _("Re-apply a pack applied on this computer before, though a newer one was")
+        )
+        self.again_button.clicked.connect(self.preview_again)
+        self.again_button.hide()
+        self.import_button = QPushButton(_("Import its directory data"))
+        self.import_button.setToolTip(
+            _("Add the representatives data in the content pack to the directory")
+        )
+        self.import_button.clicked.connect(self.import_data)
+        for button in (
+            self.choose_button,
+            self.apply_button,
+            self.cancel_button,
+            self.again_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.rollback_button)
         layout.addLayout(row)
+        data_row = QHBoxLayout()
+        data_row.addWidget(self.import_button)
+        data_row.addStretch(1)
+        layout.addLayout(data_row)
         self.changes = QPlainTextEdit()
         self.changes.setReadOnly(True)
         self.changes.setAccessibleName(_("What the content pack changes"))
@@ -66,6 +89,7 @@ class ContentUpdatesBox(QGroupBox):
             text += " " + _("(of {date})").format(date=status.manifest.date.isoformat())
         self.current.setText(text)
         self.rollback_button.setEnabled(status.current is not None)
+        self.import_button.setVisible(pack_data_folder(self.data_dir) is not None)
         pending = self.pending is not None
         self.apply_button.setEnabled(pending)
         self.cancel_button.setEnabled(pending)
@@ -82,17 +106,27 @@ class ContentUpdatesBox(QGroupBox):
         if path:
             self.preview_file(Path(path))
 
-    def preview_file(self, path: Path) -> None:
+    def preview_file(self, path: Path, again: bool = False) -> None:
         """Verify the pack and show its changes; nothing is written."""
         self.pending = None
+        self.refused_path = None
+        self.again_button.hide()
         try:
-            pack, changes = service.preview(path, self.data_dir)
+            pack, changes = service.preview(path, self.data_dir, again=again)
+        except store.AppliedBefore as exc:
+            self.changes.hide()
+            self.refused_path = path
+            self.again_button.show()
+            self._say(_("This pack was refused: {reason}").format(reason=exc), warning=True)
+            self.refresh()
+            return
         except UserError as exc:
             self.changes.hide()
             self._say(_("This pack was refused: {reason}").format(reason=exc), warning=True)
             self.refresh()
             return
         self.pending = pack
+        self.again = again
         lines = [
             _("Content pack {version} of {date}, signed by {name} ({fp}).").format(
                 version=pack.version,
@@ -110,22 +144,40 @@ class ContentUpdatesBox(QGroupBox):
         self._say(_("The pack checks out. Apply it, or cancel to change nothing."))
         self.refresh()
 
+    def preview_again(self) -> None:
+        """The person chose to use a pack applied here before: show its changes to confirm."""
+        if self.refused_path is not None:
+            self.preview_file(self.refused_path, again=True)
+
     def apply(self) -> None:
         if self.pending is None:
             return
         try:
-            applied = store.apply(self.pending, self.data_dir)
+            applied = store.apply(self.pending, self.data_dir, again=self.again)
         except UserError as exc:
             self._say(str(exc), warning=True)
         else:
-            self._say(
-                _("Applied: {label}. Guides, cards and letters opened from now on use it.").format(
-                    label=origin_label(applied.version)
+            text = _(
+                "Applied: {label}. Guides, cards and letters opened from now on use it."
+            ).format(label=origin_label(applied.version))
+            if pack_data_folder(self.data_dir) is not None:
+                text += " " + _(
+                    "It holds directory data: press \u201cImport its directory data\u201d to "
+                    "add it to the directory."
                 )
-            )
+            self._say(text)
         self.pending = None
         self.changes.hide()
         self.refresh()
+
+    def import_data(self) -> None:
+        """Import the applied pack's directory data with the directory's own importers."""
+        try:
+            result = import_pack_data(self.data_dir)
+        except UserError as exc:
+            self._say(str(exc), warning=True)
+            return
+        self._say("\n".join(result.lines + result.warnings))
 
     def cancel(self) -> None:
         self.pending = None

@@ -112,6 +112,8 @@ def describe(meta: TemplateMeta, language: str, settings: Settings | None = None
         parts.append(f"<i>{para_text(meta.status_in(language))}</i>")
     parts.append(
         _("Facts checked: {date}").format(date=month_year(meta.dates.facts_checked, language))
+        + "<br/>"
+        + para_text(meta.content_origin())
     )
     current = settings or Settings()
     warning = stale_warning(meta.dates, language, current.org_name, current.hotline)
