@@ -33,9 +33,9 @@ CORE_GUIDES = (
 # Words that leave a sentence hanging when they come last ("..., or."), per language.
 DANGLING = {
     "en": {"or", "and", "but", "the", "a", "to", "of"},
-    "es": {"o", "u", "y", "e", "pero", "el", "la", "de", "que"},
-    "pt": {"ou", "e", "mas", "o", "a", "de", "que"},
-    "fr": {"ou", "et", "mais", "le", "la", "de", "que"},
+    "es": {"o", "u", "y", "e", "pero", "de", "que"},
+    "pt": {"ou", "e", "mas", "de", "que"},
+    "fr": {"ou", "et", "mais", "de", "que"},
     "ht": {"oswa", "ak", "epi", "men"},
     "tl": {"o", "at", "ngunit", "ang", "ng"},
     "vi": {"hoặc", "và", "nhưng"},
