@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -15,10 +15,13 @@ from toolkit.gui.common import input_guard
 from toolkit.gui.context import AppContext
 from toolkit.gui.main_window import MainWindow
 from toolkit.gui.style import apply_style
-from toolkit.i18n import _, set_language
-from toolkit.settings import LoadResult, load
+from toolkit.i18n import _, is_right_to_left, set_language
+from toolkit.settings import LoadResult, load, settings_path
 
 _qt_translators: list[QTranslator] = []
+# Qt's file names for its own translations where they differ from ours; Qt ships none for
+# vi, tl and ht, whose standard buttons then stay in English.
+QT_LANGUAGE_CODES = {"zh-Hans": "zh_CN", "pt": "pt_BR"}
 
 
 def application() -> QApplication:
@@ -77,15 +80,25 @@ def install_qt_translations(app: QApplication, language: str) -> None:
     for translator in _qt_translators:
         app.removeTranslator(translator)
     _qt_translators.clear()
-    QLocale.setDefault(QLocale(language))
+    qt_code = QT_LANGUAGE_CODES.get(language, language)
+    QLocale.setDefault(QLocale(qt_code))
     if language == "en":
         return
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name in ("qtbase",):
         translator = QTranslator(app)
-        if translator.load(f"{name}_{language}", folder):
+        if translator.load(f"{name}_{qt_code}", folder):
             app.installTranslator(translator)
             _qt_translators.append(translator)
+
+
+def apply_direction(app: QApplication, language: str) -> None:
+    """Arabic and Farsi mirror the whole layout: navigation on the right, labels right-aligned."""
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft
+        if is_right_to_left(language)
+        else Qt.LayoutDirection.LeftToRight
+    )
 
 
 def create_main_window(loaded: LoadResult | None = None) -> MainWindow:
@@ -97,6 +110,7 @@ def create_main_window(loaded: LoadResult | None = None) -> MainWindow:
     settings = loaded.settings
     set_language(settings.language)
     install_qt_translations(app, settings.language)
+    apply_direction(app, settings.language)
     apply_style(app, settings.large_text)
     window = MainWindow(AppContext(settings=settings))
 
@@ -104,6 +118,7 @@ def create_main_window(loaded: LoadResult | None = None) -> MainWindow:
         current = window.context.settings
         set_language(current.language)
         install_qt_translations(app, current.language)
+        apply_direction(app, current.language)
         apply_style(app, current.large_text)
         window.build()
         window.navigate("settings", "")
@@ -121,11 +136,15 @@ def run_gui(loaded: LoadResult | None = None, quit_after_show: bool = False) -> 
         and not os.environ.get("WAYLAND_DISPLAY")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    first_start = loaded is None and not settings_path().exists()
     loaded = loaded or load()
     app = application()
     window = create_main_window(loaded)
     if quit_after_show:
         window.shown.connect(lambda: QTimer.singleShot(0, app.quit))
+    elif first_start:
+        # Before anything else, in no particular language: the person picks theirs.
+        QTimer.singleShot(0, window.choose_language)
     window.show()
     if loaded.warning and not quit_after_show:
         QMessageBox.warning(window, _("Settings"), loaded.warning)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self.clipboard_watch = ClipboardWatch(self)
         # Asked (without blocking) before closing with unsaved work; tests replace it.
         self.ask_to_close: Callable[[list[str]], None] = self._ask_to_close
+        self.ask_language: Callable[[QWidget], str] = self._ask_language
+        self.confirm_language_loss: Callable[[list[str]], bool] = self._confirm_language_loss
         self._closing_confirmed = False
         self.fit_to_screen()
         self.build()
@@ -158,6 +161,13 @@ class MainWindow(QMainWindow):
             self.nav_buttons[info.key] = button
             column.addWidget(button)
         column.addStretch(1)
+        # Always in reach, labelled in the current language and with a globe anyone recognises.
+        self.language_button = QPushButton(f"\N{GLOBE WITH MERIDIANS} {_('Language')}")
+        self.language_button.setObjectName("languageNavButton")
+        self.language_button.setAccessibleName(_("Language"))
+        self.language_button.setToolTip(_("Choose the language of the app"))
+        self.language_button.clicked.connect(self.choose_language)
+        column.addWidget(self.language_button)
         self.finish_button = QPushButton(_("Finish and clear"))
         self.finish_button.setObjectName("finishButton")
         self.finish_button.setToolTip(
@@ -200,6 +210,46 @@ class MainWindow(QMainWindow):
         self.nav_buttons[key].setChecked(True)
         if target:
             page.open_target(target)
+
+    def choose_language(self) -> None:
+        """Show the language picker; switching keeps the page and the work kept across a
+        rebuild, and asks first when a page would lose unsaved work."""
+        code = self.ask_language(self)
+        if not code:
+            return
+        if code == self.context.settings.language:
+            # Saved even so: on first start this records the choice, and the picker stays away.
+            self.context.save_settings(self.context.settings)
+            return
+        lost = [
+            item
+            for page in self.pages.values()
+            if page.work_in_progress() is None
+            for item in page.unsaved_work()
+        ]
+        if lost and not self.confirm_language_loss(lost):
+            return
+        page = self.current_key()
+        self.context.save_settings(dataclasses.replace(self.context.settings, language=code))
+        self.navigate(page, "")  # the rebuilt window opens Settings; go back where we were
+
+    @staticmethod
+    def _ask_language(parent: QWidget) -> str:
+        from toolkit.gui.common.language_picker import LanguagePicker
+
+        picker = LanguagePicker(parent)
+        picker.exec()
+        return picker.chosen
+
+    def _confirm_language_loss(self, lost: list[str]) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _("Change the language?"),
+            _("Changing the language now loses this:")
+            + "\n"
+            + "\n".join(f"\N{BULLET} {item}" for item in lost),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _settings_changed(self, new: Settings) -> None:
         appearance = (new.language, new.large_text)
