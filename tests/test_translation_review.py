@@ -51,3 +51,38 @@ def test_export_holds_the_records(tmp_path: Path) -> None:
     assert data["format"] == reviews.FORMAT
     assert data["records"][0]["text"] == "새 문구"
     assert data["items"][0]["language"] == "ko"
+
+
+def test_the_reader_marks_a_guide_reviewed(qtbot: object, data_dir: Path) -> None:
+    from toolkit.gui.guides.reader import GuideReader
+    from toolkit.settings import Settings
+
+    reader = GuideReader(lambda: Settings())
+    reader.open_guide("if-detained", "zh-Hans")
+    assert reader.status_note.text() == translate_in("zh-Hans", UNREVIEWED)
+    reader.open_review("reviewed")
+    dialog = reader.review_dialog
+    dialog.save()  # no name yet: refused, nothing stored
+    assert dialog.error.text() and not (data_dir / reviews.FILE_NAME).exists()
+    dialog.name.setText("王芳")
+    dialog.save()
+    assert "王芳" in reader.status_note.text()
+    reader.open_review("correction")
+    reader.review_dialog.name.setText("王芳")
+    reader.review_dialog.text.setPlainText("更好的说法")
+    reader.review_dialog.save()
+    assert reviews.corrections("guide", "zh-Hans", "if-detained")[0].text == "更好的说法"
+
+
+def test_cli_review_and_export(tmp_path: Path, capsys: object) -> None:
+    from toolkit.cli import run as main
+
+    assert main(["translations", "review", "card", "vi", "card", "--name", "Lan"]) == 0
+    out = tmp_path / "out.json"
+    assert main(["translations", "export", "--out", str(out)]) == 0
+    data = json.loads(out.read_text("utf-8"))
+    assert data["records"][0]["name"] == "Lan"
+    kinds = {row["kind"] for row in data["items"]}
+    assert kinds == {"guide", "card", "flyer", "interface"}
+    card = next(r for r in data["items"] if (r["kind"], r["language"]) == ("card", "vi"))
+    assert card["reviewed_here"] == "yes"

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "toolkit.cli.directory_cmd",
     "toolkit.cli.incidents_cmd",
     "toolkit.cli.content_cmd",
+    "toolkit.cli.translations_cmd",
 )
 
 

@@ -114,10 +114,27 @@ class GuideReader(QWidget):
         self.print_button = QPushButton(_("Print…"))
         self.print_button.setObjectName("primary")
         self.print_button.clicked.connect(self.print_guide)
+        # A bilingual volunteer reviews the translation being read (not shown for English).
+        self.review_button = QPushButton(_("Mark as reviewed…"))
+        self.review_button.clicked.connect(lambda: self.open_review("reviewed"))
+        self.correct_button = QPushButton(_("Suggest a correction…"))
+        self.correct_button.clicked.connect(lambda: self.open_review("correction"))
+        row.addWidget(self.review_button)
+        row.addWidget(self.correct_button)
         row.addStretch(1)
         for widget in (self.save_button, self.summary_button, self.print_button):
             row.addWidget(widget)
         return bar
+
+    def open_review(self, action: str) -> None:
+        from toolkit.gui.common.review_dialog import ReviewDialog
+
+        if self.guide is None or self.guide.language == "en":
+            return
+        dialog = ReviewDialog("guide", self.guide.language, self.guide.id, action, self)
+        self.review_dialog = dialog  # kept, so tests can fill and save it
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
 
     # Opening and moving around
 
@@ -199,6 +216,9 @@ class GuideReader(QWidget):
         self.forward_button.setEnabled(self.position < len(self.history) - 1)
         for button in (self.save_button, self.summary_button, self.print_button):
             button.setEnabled(self.guide is not None)
+        translated = self.guide is not None and self.guide.language != "en"
+        self.review_button.setVisible(translated)
+        self.correct_button.setVisible(translated)
         self.language.setEnabled(self.guide is not None)
 
     def _language_chosen(self, _index: int) -> None:
