@@ -27,6 +27,7 @@ STEP = 0.25
 TITLE_RATIO = 1.4
 QR_SIZE = 40.0
 MAX_NAME_LINES = 2
+MAX_NAME_CHARACTERS = 400
 ACCENT = "#a4262c"
 GREY = "#555555"
 
@@ -134,6 +135,8 @@ def fit_face(
 ) -> FittedFace:
     """The largest type size at which the whole side fits, or a clear CardFitError."""
     inner = (card[0] - 2 * PAD, card[1] - 2 * PAD)
+    if len(branding.org_name) > MAX_NAME_CHARACTERS:  # two lines can never hold it: say so now
+        raise CardFitError(_too_long(language_name, FittedFace(False, 0, []), branding, [], 3))
     size = START_SIZE
     while size >= MIN_SIZE - 1e-6:
         face, spare = _attempt(title, points, label, branding, fonts, size, inner)

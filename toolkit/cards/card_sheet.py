@@ -97,8 +97,11 @@ def render_sheet(request: SheetRequest, data_dir: Path | None = None) -> Rendere
     back = fit_back(content.back_text(), fonts_for("en"), (geo.card_w, geo.card_h))
     warning = stale_note(sequence, request, data_dir)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(geo.page_w, geo.page_h), invariant=1)
+    languages = list(dict.fromkeys(sequence))
+    lang = languages[0] if len(languages) == 1 else "en"
+    canvas = Canvas(buffer, pagesize=(geo.page_w, geo.page_h), invariant=1, lang=lang)
     canvas.setTitle(_("Rights cards"))
+    canvas.setAuthor(request.branding.org_name)
     canvas.setCreator("Rights Toolkit")
     painter = Painter(canvas)
     placed: list[PlacedCard] = []

@@ -30,6 +30,7 @@ TEAR_HEIGHT = 1.7 * INCH
 STRIPS = 8
 LOGO_HEIGHT = 0.55 * INCH
 STALE_COLOR = "#8a5a00"
+MAX_CHARACTERS = 6000
 
 
 class FlyerFitError(UserError):
@@ -155,6 +156,15 @@ def render_flyer(request: FlyerRequest) -> RenderedFlyer:
     footer_h = 2 * 20 * 1.3 + 10 * 1.4 * 2 + 8
     tear_h = TEAR_HEIGHT if request.tear_off else 0.0
     room = page_h - 2 * MARGIN - header_h - footer_h - tear_h
+    too_long = FlyerFitError(
+        _(
+            "The {flyer} flyer in {language} does not fit on one page even at the "
+            "smallest large-print size. Shorten its text."
+        ).format(flyer=request.flyer_id, language=request.code)
+    )
+    # Far more than a large-print page holds: say so at once rather than try every size.
+    if sum(len(item.text) for item in items) > MAX_CHARACTERS:
+        raise too_long
     scale = 1.0
     while True:
         laid = _lay(items, fonts, scale, width)
@@ -162,15 +172,11 @@ def render_flyer(request: FlyerRequest) -> RenderedFlyer:
             break
         scale -= SCALE_STEP
         if scale < (MIN_SCALE_EVENT if request.flyer_id == "event" else MIN_SCALE):
-            raise FlyerFitError(
-                _(
-                    "The {flyer} flyer in {language} does not fit on one page even at the "
-                    "smallest large-print size. Shorten its text."
-                ).format(flyer=request.flyer_id, language=request.code)
-            )
+            raise too_long
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(page_w, page_h), invariant=1, lang=request.code)
     canvas.setTitle(items[0].text)
+    canvas.setAuthor(request.org_name)
     canvas.setCreator("Rights Toolkit")
     painter = Painter(canvas)
     top = page_h - MARGIN

@@ -19,6 +19,14 @@ FONT_SAMPLES = {
     "ru": "Знайте свои права. Вы имеете право хранить молчание.",
     "ar": "اعرف حقوقك. لك الحق في التزام الصمت.",
 }
+# The faces of scripts beyond the card languages, each with a sample of its own script.
+SCRIPT_SAMPLES = {
+    "TKDevanagari": "अपने अधिकार जानें",
+    "TKKhmer": "ដឹងពីសិទ្ធិរបស់អ្នក",
+    "TKThai": "รู้สิทธิของคุณ",
+    "TKTamil": "உங்கள் உரிமைகளை அறியுங்கள்",
+    "TKTelugu": "మీ హక్కులు తెలుసుకోండి",
+}
 
 
 @check("settings")
@@ -50,8 +58,12 @@ def fonts_render(data: Path) -> str:
     story = []
     for name in names:
         style = styles["body"].clone(f"sample-{name}", fontName=name)
-        for lang, sample in FONT_SAMPLES.items():
-            if fonts.missing_glyphs(name, sample) and (lang == "ar") == name.startswith("TKArabic"):
+        samples = {name: SCRIPT_SAMPLES[name]} if name in SCRIPT_SAMPLES else FONT_SAMPLES
+        for lang, sample in samples.items():
+            own = lang == "ar" or lang in SCRIPT_SAMPLES
+            if fonts.missing_glyphs(name, sample) and own == (
+                name in SCRIPT_SAMPLES or name.startswith("TKArabic")
+            ):
                 raise AssertionError(
                     f"{name} lacks glyphs for {lang}: "
                     f"{''.join(sorted(fonts.missing_glyphs(name, sample)))}"

@@ -135,7 +135,9 @@ def notice_box(notice: Notice, styles: dict[str, Any], with_sources: bool, width
     if with_sources:
         rows.append([text(notice.sources_heading, styles["h3"], styles)])
         rows += [[text(line, styles["small"], styles, bullet="•")] for line in notice.sources]
-    table = Table(rows, colWidths=[width])
+    # A notice taller than a page (a center name of thousands of characters) may split.
+    tall = sum(part.wrap(width - 20, 1e6)[1] for part in content) > 500
+    table = Table(rows, colWidths=[width], splitInRow=1 if tall else 0)
     table.setStyle(
         TableStyle(
             [

@@ -80,9 +80,9 @@ class FontBook:
 
 def missing_warning(field: str, chars: list[str]) -> str:
     return _(
-        "{field}: some characters cannot be printed (no font in the app has them) and show "
-        "as empty boxes: {chars}"
-    ).format(field=field, chars=" ".join(chars[:12]))
+        "{field}: some characters cannot be printed (no font in the app has them) and are "
+        "replaced by {mark}: {chars}"
+    ).format(field=field, mark="\ufffd", chars=" ".join(chars[:12]))
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,8 @@ _CJK_PUNCTUATION = frozenset("“”‘’…·—")
 # Bidi controls steer ordering only; they are never drawn.
 BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 LRI, PDI = "\u2066", "\u2069"
+# What is printed for a character no embedded font has.
+REPLACEMENT = "\ufffd"
 
 
 def is_ignorable(ch: str) -> bool:
@@ -234,6 +236,8 @@ def split_runs(text: str, fonts: ScriptFonts, bold: bool = False) -> list[tuple[
             continue
         if is_ignorable(ch):
             continue
+        if not can_draw(ch):
+            ch = REPLACEMENT  # a visible mark, never an invisible hole (and a warning)
         keep = runs and (ch == " " or unicodedata.category(ch) == "Mn")
         font = runs[-1][0] if keep else fonts.font_for_char(ch, bold)
         if runs and runs[-1][0] == font:

@@ -18,7 +18,9 @@ from typing import Any
 
 from toolkit.pdf.scripts import (
     BIDI_CONTROLS,
+    REPLACEMENT,
     ScriptFonts,
+    can_draw,
     is_cjk_char,
     is_ignorable,
     is_rtl_char,
@@ -283,7 +285,8 @@ def _visual_parts(order: list[tuple[str, str, int]], style: TextStyle) -> list[t
     """The reordered line cut into (drawn text, right to left) parts: at spaces, at changes of
     font and at changes of direction."""
     parts: list[tuple[str, bool, str]] = []
-    for _original, ch, level in order:
+    for _original, drawn, level in order:
+        ch = drawn if can_draw(drawn) else REPLACEMENT
         odd = bool(level % 2)
         space = ch.isspace()
         font = "" if space else style.fonts.font_for_char(ch, style.bold)
