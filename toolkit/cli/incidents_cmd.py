@@ -23,7 +23,7 @@ from toolkit.incidents import erase, photo, record, shamir, vault
 from toolkit.incidents.labels import LABELS, SECTIONS
 from toolkit.incidents.package import verify_package, write_package
 from toolkit.incidents.recovery_sheet import build_sheet
-from toolkit.incidents.report_pdf import build_report, field_text, human_size
+from toolkit.incidents.report_pdf import field_text, human_size, make_report_pdf
 
 
 def register(subparsers: Any) -> None:
@@ -411,7 +411,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     "--anyway."
                 ).format(problems="; ".join(problems))
             )
-        pdf = build_report(
+        made = make_report_pdf(
             chosen,
             files,
             paper=current.paper,
@@ -419,7 +419,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             org_name=current.org_name,
             fingerprint=opened.fingerprint(),
         )
-    write_atomic(args.out, pdf)
+    for warning in made.warnings:  # what cannot be printed, by field, before the file is written
+        print(_("toolkit: warning: {note}").format(note=warning), file=sys.stderr)
+    write_atomic(args.out, made.pdf)
     print(_("Report written to {path}").format(path=args.out))
     return 0
 
