@@ -89,7 +89,7 @@ def fitted_fronts(
 
 def render_sheet(request: SheetRequest, data_dir: Path | None = None) -> RenderedSheet:
     """Every page of the requested cards, with crop marks, as PDF bytes."""
-    from reportlab.pdfgen.canvas import Canvas
+    from toolkit.pdf.document import drawn_canvas
 
     geo = geometry(request.paper, request.layout)
     sequence = card_sequence(request.entries)
@@ -99,10 +99,13 @@ def render_sheet(request: SheetRequest, data_dir: Path | None = None) -> Rendere
     buffer = io.BytesIO()
     languages = list(dict.fromkeys(sequence))
     lang = languages[0] if len(languages) == 1 else "en"
-    canvas = Canvas(buffer, pagesize=(geo.page_w, geo.page_h), invariant=1, lang=lang)
-    canvas.setTitle(_("Rights cards"))
-    canvas.setAuthor(request.branding.org_name)
-    canvas.setCreator("Rights Toolkit")
+    canvas = drawn_canvas(
+        buffer,
+        (geo.page_w, geo.page_h),
+        _("Rights cards"),
+        author=request.branding.org_name,
+        language=lang,
+    )
     painter = Painter(canvas)
     placed: list[PlacedCard] = []
     per = geo.cards_per_sheet

@@ -13,10 +13,11 @@ from typing import Any
 
 from toolkit.cards.card_face import ACCENT, GREY
 from toolkit.cards.flyer_content import FlyerLanguage, check_flyer, load_flyers
-from toolkit.cards.sheet_layout import INCH, PAGES
+from toolkit.cards.sheet_layout import PAGES
 from toolkit.content_dates import month_year, stale_warning
 from toolkit.errors import UserError
 from toolkit.i18n import _
+from toolkit.pdf.paper import INCH
 from toolkit.pdf.scripts import ScriptFonts, fonts_for, isolate_ltr
 from toolkit.pdf.textlayout import Line, Painter, Piece, TextStyle, layout_line, text_width, wrap
 
@@ -138,7 +139,7 @@ def _lay(items: list[Item], fonts: ScriptFonts, scale: float, width: float) -> l
 
 def render_flyer(request: FlyerRequest) -> RenderedFlyer:
     """The flyer as one PDF page."""
-    from reportlab.pdfgen.canvas import Canvas
+    from toolkit.pdf.document import drawn_canvas
 
     check_flyer(request.flyer_id)
     language = load_flyers(request.code)
@@ -174,10 +175,9 @@ def render_flyer(request: FlyerRequest) -> RenderedFlyer:
         if scale < (MIN_SCALE_EVENT if request.flyer_id == "event" else MIN_SCALE):
             raise too_long
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(page_w, page_h), invariant=1, lang=request.code)
-    canvas.setTitle(items[0].text)
-    canvas.setAuthor(request.org_name)
-    canvas.setCreator("Rights Toolkit")
+    canvas = drawn_canvas(
+        buffer, (page_w, page_h), items[0].text, author=request.org_name, language=request.code
+    )
     painter = Painter(canvas)
     top = page_h - MARGIN
     top = _draw_header(painter, request, fonts, top, width)

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 from toolkit.errors import UserError
 from toolkit.i18n import _
+from toolkit.pdf.paper import INCH, MM, PAPER_SIZES
 
-INCH = 72.0
-MM = 72.0 / 25.4
-PAGES = {"letter": (8.5 * INCH, 11 * INCH), "a4": (210 * MM, 297 * MM)}
+PAGES = PAPER_SIZES
 # Wallet card sizes: US business card on Letter, the European 85 x 55 mm on A4.
 CARD_SIZES = {"letter": (3.5 * INCH, 2 * INCH), "a4": (85 * MM, 55 * MM)}
 LAYOUTS = ("duplex", "fold")

@@ -15,9 +15,7 @@ if TYPE_CHECKING:
     from toolkit.pdf.scripts import ScriptFonts
     from toolkit.pdf.textlayout import TextStyle
 
-INCH = 72.0
-MM = 72.0 / 25.4
-ENVELOPE_10 = (9.5 * INCH, 4.125 * INCH)
+from toolkit.pdf.paper import ENVELOPE_10, INCH, MM, PAPER_SIZES
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ class LabelSheet:
 SHEETS = {
     # Avery 5160 and compatibles: 2 5/8 x 1 inch labels, 1/8 inch between columns.
     "letter": LabelSheet(
-        (8.5 * INCH, 11 * INCH),
+        PAPER_SIZES["letter"],
         0.1875 * INCH,
         0.5 * INCH,
         2.625 * INCH,
@@ -51,23 +49,15 @@ SHEETS = {
         1.0 * INCH,
     ),
     # A4 has no single standard 30-up sheet: 64 x 27 mm labels, centred, 2.5 mm apart.
-    "a4": LabelSheet(
-        (210 * MM, 297 * MM), 6.5 * MM, 13.5 * MM, 64 * MM, 27 * MM, 66.5 * MM, 27 * MM
-    ),
+    "a4": LabelSheet(PAPER_SIZES["a4"], 6.5 * MM, 13.5 * MM, 64 * MM, 27 * MM, 66.5 * MM, 27 * MM),
 }
 
 
 def _canvas(size: tuple[float, float], title: str) -> tuple[Any, io.BytesIO]:
-    from reportlab.pdfgen.canvas import Canvas
+    from toolkit.pdf.document import drawn_canvas
 
-    from toolkit.pdf.fonts import register_fonts
-
-    register_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=size, invariant=1, pageCompression=1)
-    canvas.setTitle(title)
-    canvas.setCreator("Rights Toolkit")
-    return canvas, buffer
+    return drawn_canvas(buffer, size, title), buffer
 
 
 # The fonts of the envelopes or labels being made: every script of every address, chosen once

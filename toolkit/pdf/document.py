@@ -16,19 +16,24 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from toolkit.errors import UserError
 from toolkit.i18n import _
 from toolkit.pdf.fonts import SANS, SANS_BOLD, register_fonts
+from toolkit.pdf.paper import MARGINS, PAPER_SIZES
 
-PAPER_SIZES: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
-# US business letters use one-inch margins; A4 pages conventionally 25 mm.
-MARGINS: dict[str, float] = {"letter": 1 * inch, "a4": 25 * mm}
+__all__ = [
+    "MARGINS",
+    "PAPER_SIZES",
+    "DocumentSpec",
+    "MadePdf",
+    "build_document",
+    "build_pdf",
+    "drawn_canvas",
+]
 
 PageDecorator = Callable[[Canvas, BaseDocTemplate], None]
 
@@ -110,6 +115,27 @@ def _numbered_canvas(spec: DocumentSpec) -> type[Canvas]:
             self.restoreState()
 
     return NumberedCanvas
+
+
+def drawn_canvas(
+    buffer: io.BytesIO,
+    size: tuple[float, float],
+    title: str,
+    *,
+    author: str = "",
+    language: str = "en",
+    deterministic: bool = True,
+) -> Canvas:
+    """The canvas of a document drawn directly (cards, flyers, envelopes, labels): the same
+    deterministic output, title, author and language as every other document."""
+    register_fonts()
+    canvas = Canvas(
+        buffer, pagesize=size, invariant=1 if deterministic else 0, lang=language, pageCompression=1
+    )
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setCreator("Rights Toolkit")
+    return canvas
 
 
 def _draw_footer_text(canvas: Canvas, spec: DocumentSpec, left: float, right: float) -> None:
