@@ -71,3 +71,17 @@ def test_window_opens_within_the_screen() -> None:
     assert opening_size(QSize(1366, 728)) == QSize(1100, 655)
     assert opening_size(QSize(1024, 600)) is None  # maximized
     assert opening_size(QSize(1024, 568)) is None
+
+
+def test_danger_dialog_defaults_to_cancel_and_needs_the_passphrase(qtbot: QtBot) -> None:
+    from toolkit.gui.common.confirm_dialog import DangerDialog
+
+    dialog = DangerDialog(None, "Delete", "Delete it all?", "Delete for good", "Passphrase:")
+    qtbot.addWidget(dialog)
+    assert dialog.cancel_button.isDefault() and not dialog.action_button.autoDefault()
+    assert not dialog.action_button.isEnabled()
+    dialog.passphrase.setText("secret words")
+    assert dialog.action_button.isEnabled()
+    plain = DangerDialog(None, "Delete", "Delete it?", "Delete")
+    qtbot.addWidget(plain)
+    assert plain.action_button.isEnabled() and plain.cancel_button.isDefault()

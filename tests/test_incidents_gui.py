@@ -137,6 +137,18 @@ def test_delete_record_and_vault_ask_first(qtbot: QtBot, data_dir: Path) -> None
     page.confirm = lambda question: True
     page.delete_record()
     assert page.vault_view.list.count() == 0
+    asked: list[str] = []
+    page.ask_delete_vault = lambda question: asked.append(question)  # type: ignore[func-returns-value]
+    page.delete_vault()  # cancelled
+    assert asked and vault.list_vaults(data_dir) != [] and page.vault is not None
+    page.ask_delete_vault = lambda question: "not the passphrase"
+    page.delete_vault()
+    assert vault.list_vaults(data_dir) != [] and page.vault is not None
+    assert "not deleted" in page.vault_view.notice.text()
+    qtbot.waitUntil(
+        lambda: vault.Vault("household", data_dir).retry_state().wait <= 0, timeout=5000
+    )
+    page.ask_delete_vault = lambda question: PASS
     page.delete_vault()
     assert vault.list_vaults(data_dir) == [] and page.vault is None
 
@@ -167,7 +179,7 @@ def test_with_vaults_open_comes_first_and_create_waits(qtbot: QtBot, data_dir: P
     create(page, qtbot)
     assert page.vault is not None and page.vault.name == "household" and codes
     page.lock()
-    assert view.create_box.isHidden() and view.vault_choice.count() == 2
+    assert view.create_box.isHidden() and view.vault_name.text() == "household"
 
 
 # -- long jobs off the GUI thread --
@@ -312,6 +324,7 @@ def test_countdown_after_a_wrong_passphrase_then_unlock_comes_back(
     made.lock()
     page, _codes = make_page(qtbot, data_dir)
     view = page.unlock_view
+    view.vault_name.setText("household")  # typed: vault names are never listed
     view.passphrase.line.setText("wrong passphrase")
     qtbot.mouseClick(view.unlock_button, Qt.MouseButton.LeftButton)
     assert "Wrong passphrase" in view.message.text() and "4 more wrong tries" in view.message.text()
@@ -401,7 +414,7 @@ def test_delete_whole_vault_says_what_erase_cannot_reach(qtbot: QtBot, data_dir:
     page, _codes = make_page(qtbot, data_dir)
     create(page, qtbot)
     asked: list[str] = []
-    page.confirm = lambda question: asked.append(question) or True  # type: ignore[func-returns-value]
+    page.ask_delete_vault = lambda question: asked.append(question) or PASS  # type: ignore[func-returns-value]
     page.delete_vault()
     assert "copies made earlier" in asked[0]
     assert vault.list_vaults(data_dir) == []
@@ -419,7 +432,7 @@ def test_changes_outside_the_app_are_shown_at_unlock(qtbot: QtBot, data_dir: Pat
     conn.close()
     page, _codes = make_page(qtbot, data_dir)
     page.unlock_view.refresh()
-    page.unlock_view.vault_choice.setCurrentText("household")
+    page.unlock_view.vault_name.setText("household")
     page.unlock_view.passphrase.line.setText(PASS)
     page.unlock_view.unlock()
     assert "changed outside the app" in page.vault_view.notice.text()
@@ -443,7 +456,7 @@ def test_report_export_names_changes_outside_the_app_first(
     conn.close()
     page, _codes = make_page(qtbot, data_dir)
     page.unlock_view.refresh()
-    page.unlock_view.vault_choice.setCurrentText("household")
+    page.unlock_view.vault_name.setText("household")
     page.unlock_view.passphrase.line.setText(PASS)
     page.unlock_view.unlock()
     page.vault_view.list.setCurrentRow(0)
@@ -454,3 +467,33 @@ def test_report_export_names_changes_outside_the_app_first(
         page.export_report()
     assert asked and "a file of record" in asked[0] and "was removed" in asked[0]
     assert not (tmp_path / "report.pdf").exists()
+
+
+# -- a shared computer: vault names are typed, never listed --
+def test_vault_names_are_typed_and_a_wrong_name_reveals_nothing(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    vault.create_vault("Peña-familia", PASS, data_dir=data_dir, kdf_n=CHEAP_N)[0].lock()
+    other = vault.create_vault("Núñez", PASS, data_dir=data_dir, kdf_n=CHEAP_N)[0]
+    other.set_wipe_after(5)
+    other.lock()
+    page, _codes = make_page(qtbot, data_dir)
+    view = page.unlock_view
+    shown = " ".join(w.text() for w in view.findChildren(QLabel) if w.isVisibleTo(view))
+    assert view.vault_name.text() == "" and "Núñez" not in shown and "Peña" not in shown
+    view.unlock()
+    assert "Type the name" in view.message.text()
+    view.vault_name.setText("nobody")
+    view.passphrase.line.setText("wrong passphrase")
+    view.unlock()
+    assert view.message.text() == "No vault has that name, or the passphrase is wrong."
+    view.vault_name.setText("Peña-familia")
+    view.passphrase.line.setText("wrong passphrase")
+    view.unlock()
+    assert "Wrong passphrase" in view.message.text()
+    # Typos against one family's vault never count against another's.
+    assert vault.Vault("Núñez", data_dir).retry_state().tries_left == 5
+    qtbot.waitUntil(view.unlock_button.isEnabled, timeout=5000)
+    view.passphrase.line.setText(PASS)
+    view.unlock()
+    assert page.vault is not None and page.vault.name == "Peña-familia"

@@ -51,13 +51,13 @@ def test_only_the_date_is_required() -> None:
 @pytest.mark.parametrize(
     ("data", "words"),
     [
-        ({"start_date": "1/2/2025"}, "start_date"),
+        ({"start_date": "1/2/2025"}, "Date it started"),  # the label people see
         ({"start_date": "2025-01-02", "colour": "x"}, "colour"),
         ({"start_date": "2025-01-02", "agency": "FBI"}, "agency"),
         ({"start_date": "2025-01-02", "papers": "warrant"}, "papers"),
         ({"start_date": "2025-01-02", "officer_count": "three"}, "officer_count"),
         ({"start_date": "2025-01-02", "officers": [{"rank": "x"}]}, "officers"),
-        ({"start_date": "2025-01-02", "start_time": "7pm"}, "start_time"),
+        ({"start_date": "2025-01-02", "start_time": "7pm"}, "Time it started"),
     ],
 )
 def test_bad_input_names_the_field(data: dict[str, object], words: str) -> None:

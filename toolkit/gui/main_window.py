@@ -12,11 +12,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +59,17 @@ def opening_size(available: QSize) -> QSize | None:
         min(PREFERRED_SIZE.width(), int(available.width() * 0.9)),
         min(PREFERRED_SIZE.height(), int(available.height() * 0.9)),
     )
+
+
+def clear_typed_text(root: QWidget) -> None:
+    """Empty every box a person types in (the page itself goes soon after; its text now)."""
+    for box in root.findChildren(QLineEdit):
+        box.clear()
+    for text in root.findChildren(QPlainTextEdit):
+        text.clear()
+    for rich in root.findChildren(QTextEdit):
+        if not rich.isReadOnly():
+            rich.clear()
 
 
 class _PageMap(dict[str, Page]):
@@ -177,7 +191,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.finish_button.setAccessibleDescription(self.finish_button.toolTip())
-        self.finish_button.clicked.connect(self.finish_and_clear)
+        self.finish_button.clicked.connect(lambda _checked=False: self.finish_and_clear())
         column.addWidget(self.finish_button)
         return bar
 
@@ -270,6 +284,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.before_leave()
             page.finish_and_clear()
+            clear_typed_text(page)
         self.clipboard_watch.clear_ours()
         private_file_dialog.forget_history()
         temporary_files.remove()

@@ -13,6 +13,7 @@ import os
 import re
 import sqlite3
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,8 @@ from toolkit.incidents.store import VaultError
 
 SUFFIX = ".vault"
 DEFAULT_NAME = "default"
-NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
+# Letters of any script (Peña, Núñez, 王), digits, - and _; no spaces, dots or slashes.
+NAME_PATTERN = re.compile(r"^[^\W_][\w-]{0,39}$")
 MIN_PASSPHRASE = passwords.MIN_LENGTH
 # Erasing after wrong passphrases: off (0) or this many wrong tries in a row.
 WIPE_MIN, WIPE_MAX = 3, 20
@@ -73,7 +75,9 @@ def vaults_dir(data_dir: Path | None = None) -> Path:
 
 
 def check_name(name: str) -> str:
-    if not NAME_PATTERN.match(name):
+    # One spelling per name: "Peña" typed on macOS (decomposed) is the same vault as on Windows.
+    name = unicodedata.normalize("NFC", name)
+    if not NAME_PATTERN.fullmatch(name):
         raise VaultError(
             _(
                 "A vault name may use letters, digits, - and _ (at most 40, no spaces): {name!r}"

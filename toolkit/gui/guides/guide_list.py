@@ -47,6 +47,7 @@ class GuideList(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.list = QListWidget()
+        self.list.setAccessibleName(_("Guides found"))
         self.list.setItemDelegate(HtmlDelegate(self.list))
         self.list.setAccessibleName(_("Guides"))
         self.list.setWordWrap(True)

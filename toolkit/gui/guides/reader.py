@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
 from toolkit.gui.common.printing import ask_printer, print_for_person
+from toolkit.gui.incidents.flow_layout import FlowLayout
 from toolkit.gui.style import LARGE_TEXT_FACTOR
 from toolkit.guides.loader import languages, load_library
 from toolkit.guides.model import Guide
@@ -105,7 +106,8 @@ class GuideReader(QWidget):
 
     def _print_bar(self) -> QWidget:
         bar = QWidget(self)
-        row = QHBoxLayout(bar)
+        # Five buttons wrap onto a second row rather than widen the page past a small screen.
+        row = FlowLayout(bar, spacing=6)
         row.setContentsMargins(0, 0, 0, 0)
         self.save_button = QPushButton(_("Save as PDF…"))
         self.save_button.clicked.connect(self.save_pdf)
@@ -121,7 +123,6 @@ class GuideReader(QWidget):
         self.correct_button.clicked.connect(lambda: self.open_review("correction"))
         row.addWidget(self.review_button)
         row.addWidget(self.correct_button)
-        row.addStretch(1)
         for widget in (self.save_button, self.summary_button, self.print_button):
             row.addWidget(widget)
         return bar

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -75,11 +74,15 @@ class UnlockView(QWidget):
     def _open_box(self) -> QGroupBox:
         box = QGroupBox(_("Open a vault"))
         form = QFormLayout(box)
-        self.vault_choice = QComboBox()
-        self.vault_choice.currentTextChanged.connect(lambda _name: self.check_wait())
-        form.addRow(_("Vault"), self.vault_choice)
+        # Typed, never listed: at a shared computer one family must not see another's vault
+        # names, nor type a wrong passphrase against a vault chosen for them.
+        self.vault_name = QLineEdit()
+        self.vault_name.setPlaceholderText(_("The name you gave your vault"))
+        self.vault_name.textChanged.connect(lambda _name: self.check_wait())
+        form.addRow(_("Vault name"), self.vault_name)
         self.passphrase = PassphraseField(_("Passphrase"))
         self.passphrase.line.returnPressed.connect(self.unlock)
+        self.vault_name.returnPressed.connect(self.passphrase.line.setFocus)
         form.addRow(_("Passphrase"), self.passphrase)
         self.use_recovery = QCheckBox(_("Use the recovery code instead"))
         form.addRow("", self.use_recovery)
@@ -133,14 +136,7 @@ class UnlockView(QWidget):
 
     # -- which parts show ----------------------------------------------------------------------
     def refresh(self) -> None:
-        current = self.vault_choice.currentText()
         names = vault.list_vaults(self.data_dir)
-        self.vault_choice.blockSignals(True)
-        self.vault_choice.clear()
-        self.vault_choice.addItems(names)
-        if current in names:
-            self.vault_choice.setCurrentText(current)
-        self.vault_choice.blockSignals(False)
         if not names and not self.new_name.text():
             self.new_name.setText(vault.DEFAULT_NAME)
         creating = self.creating or not names
@@ -172,10 +168,17 @@ class UnlockView(QWidget):
         self.confirm_passphrase.clear()
         self.use_recovery.setChecked(False)
 
+    def typed_name(self) -> str:
+        """The typed vault name if it is a valid name, else "" (nothing to look up)."""
+        try:
+            return vault.check_name(self.vault_name.text().strip())
+        except UserError:
+            return ""
+
     # -- the wait after wrong passphrases --------------------------------------------------------
     def check_wait(self) -> None:
         """Read the vault's wait (no passphrase needed) and count it down on the button."""
-        name = self.vault_choice.currentText()
+        name = self.typed_name()
         wait = vault.Vault(name, self.data_dir).retry_state().wait if name else 0.0
         self.deadline = time.monotonic() + wait
         self._tick()
@@ -190,7 +193,7 @@ class UnlockView(QWidget):
         if left <= 0:
             self.countdown.stop()
             self.unlock_button.setText(_("Unlock"))
-            self.unlock_button.setEnabled(bool(self.vault_choice.currentText()))
+            self.unlock_button.setEnabled(True)
             return
         self.unlock_button.setEnabled(False)
         # m:ss needs no plural forms and reads as a countdown in any language.
@@ -199,10 +202,19 @@ class UnlockView(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
     def unlock(self) -> None:
-        name = self.vault_choice.currentText()
-        if not name or self.waiting():
+        if self.waiting():
             return
-        target = vault.Vault(name, self.data_dir)
+        if not self.vault_name.text().strip():
+            self.show_message(_("Type the name of your vault."))
+            self.vault_name.setFocus()
+            return
+        name = self.typed_name()
+        target = vault.Vault(name, self.data_dir) if name else None
+        if target is None or not target.path.exists():
+            # The same words as a wrong passphrase: nobody learns which names exist.
+            self.show_message(_("No vault has that name, or the passphrase is wrong."))
+            self.passphrase.line.selectAll()
+            return
         try:
             if self.use_recovery.isChecked():
                 target.unlock_with_recovery(self.passphrase.text())
@@ -243,5 +255,5 @@ class UnlockView(QWidget):
         self.show_message("")
         self.creating = False
         self.refresh()
-        self.vault_choice.setCurrentText(name)
+        self.vault_name.setText(made.name)
         self.created.emit(made, code)

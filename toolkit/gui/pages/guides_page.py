@@ -28,7 +28,7 @@ class GuidesPage(Page):
         self.guide_list = GuideList()
         self.reader = GuideReader(lambda: self.context.settings)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.guide_list.setMinimumWidth(240)
+        self.guide_list.setMinimumWidth(220)  # with the reader, fits 1024 px in long languages
         self.splitter.addWidget(self.guide_list)
         self.splitter.addWidget(self.reader)
         self.splitter.setStretchFactor(0, 1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
 from toolkit.gui import private_file_dialog
+from toolkit.gui.common import confirm_dialog
 from toolkit.gui.common.message import ERROR, OK
 from toolkit.gui.context import AppContext
 from toolkit.gui.incidents.idle_watch import IdleWatch
@@ -52,6 +53,8 @@ class IncidentsPage(Page):
         self.ask_save_path: Callable[[str, str, str], str] = self._ask_save_path
         self.ask_open_paths: Callable[[], list[Path]] = self._ask_open_paths
         self.confirm: Callable[[str], bool] = self._confirm
+        # Asks for the passphrase before the whole vault goes (None: cancelled); tests swap it.
+        self.ask_delete_vault: Callable[[str], str | None] = self._ask_delete_vault
         self.ask_new_passphrase: Callable[[], str | None] = self._ask_new_passphrase
         self.show_recovery: Callable[[str, str], None] = self._show_recovery
         self.recovery_dialog: RecoveryDialog | None = None
@@ -273,8 +276,19 @@ class IncidentsPage(Page):
         if self.vault is None:
             return
         name = self.vault.name
-        question = _("Delete the whole vault {name} and every record in it, for good?")
-        if not self.confirm(question.format(name=name) + "\n\n" + erase.limits()):
+        passphrase = self.ask_delete_vault(confirm_dialog.delete_vault_text(name, erase.limits()))
+        if passphrase is None:
+            return
+        try:
+            # The same check as unlocking (and counted the same): the person at the keyboard
+            # must know the passphrase, not merely find the vault open.
+            vault_mod.Vault(name, self.context.data_dir).unlock(passphrase)
+        except UserError as exc:
+            self.vault_view.notice.show_message(
+                _("The vault was not deleted. {problem}").format(problem=str(exc)),
+                ERROR,
+                self.vault_view.delete_vault_button,
+            )
             return
         self.vault_view.dirty = False
         self.lock()
@@ -297,8 +311,19 @@ class IncidentsPage(Page):
         return private_file_dialog.open_paths(self, _("Attach files"))
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, _("Please confirm"), question)
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        no = QMessageBox.StandardButton.No  # the safe answer is the default one
+        answer = QMessageBox.question(self, _("Please confirm"), question, buttons, no)
         return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_delete_vault(self, question: str) -> str | None:
+        return confirm_dialog.ask(
+            self,
+            _("Delete whole vault"),
+            question,
+            _("Delete the vault for good"),
+            _("Type the vault's passphrase to confirm:"),
+        )
 
     def _ask_new_passphrase(self) -> str | None:
         first, ok = QInputDialog.getText(

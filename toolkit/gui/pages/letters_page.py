@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from toolkit.errors import UserError
+from toolkit.gui.common.step_row import StepRow
 from toolkit.gui.context import AppContext
 from toolkit.gui.letters import letter_work
 from toolkit.gui.letters.adaptive_splitter import AdaptiveSplitter
@@ -114,11 +115,6 @@ class LettersPage(Page):
 
     def _build(self) -> None:
         self.steps = QTabWidget()
-        # No scroll arrows: the tab bar's full width is the steps' minimum, so the preview,
-        # not a step's name, gives way on a narrow screen.
-        self.steps.setUsesScrollButtons(False)
-        self.steps.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
-        self.steps.tabBar().setExpanding(False)
         self.chooser = TemplateChooser(lambda: self.context.settings)
         self.chooser.template_changed.connect(self._template_changed)
         self.recipients = RecipientPanel(self.context.data_dir)
@@ -153,6 +149,9 @@ class LettersPage(Page):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        # The steps as buttons that wrap: a tab bar would be cut off in a longer language.
+        self.step_row = StepRow(self.steps)
+        left_layout.addWidget(self.step_row)
         left_layout.addWidget(self.steps, 1)
         left_layout.addWidget(self.step_buttons)
         right = QWidget()
