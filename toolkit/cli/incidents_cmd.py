@@ -11,6 +11,7 @@ import getpass
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,15 @@ def register(subparsers: Any) -> None:
         "--anyway",
         action="store_true",
         help=_("write the report even if the vault reports changes or unreadable files"),
+    )
+    export.add_argument(
+        "--attested-by",
+        default=None,
+        metavar="NAME",
+        help=_("the center staff member who took the account down (signs an attestation)"),
+    )
+    export.add_argument(
+        "--attested-role", default=None, metavar="ROLE", help=_("their role at the center")
     )
     package = add("package", _("write an evidence package (zip) of a record"), cmd_package)
     package.add_argument("id")
@@ -411,6 +421,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                     "--anyway."
                 ).format(problems="; ".join(problems))
             )
+        if args.attested_by is not None:
+            chosen = replace(chosen, attested_by=args.attested_by.strip())
+        if args.attested_role is not None:
+            chosen = replace(chosen, attested_role=args.attested_role.strip())
         made = make_report_pdf(
             chosen,
             files,
@@ -418,6 +432,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             language=current.language,
             org_name=current.org_name,
             fingerprint=opened.fingerprint(),
+            read=lambda info: att.read_bytes(opened, info),
         )
     for warning in made.warnings:  # what cannot be printed, by field, before the file is written
         print(_("toolkit: warning: {note}").format(note=warning), file=sys.stderr)

@@ -15,7 +15,7 @@ LABELS: dict[str, str] = {
     "what_was_said": N_("What was said"),
     "force_injuries": N_("Force used and injuries"),
     "property_taken": N_("Property taken"),
-    "agency": N_("Agency"),
+    "agencies": N_("Agencies involved"),
     "agency_other": N_("Agency details"),
     "officer_count": N_("Number of officers"),
     "officers": N_("Officers: names and badge numbers"),
@@ -32,6 +32,9 @@ LABELS: dict[str, str] = {
     "reporter_anonymous": N_("The reporter stays anonymous"),
     "reporter_name": N_("Reporter's name"),
     "reporter_contact": N_("Reporter's contact"),
+    "attested_by": N_("Taken down by (center staff)"),
+    "attested_role": N_("Their role at the center"),
+    "attested_date": N_("Date it was taken down"),
 }
 
 COLUMN_LABELS: dict[str, str] = {
@@ -42,6 +45,7 @@ COLUMN_LABELS: dict[str, str] = {
     "a_number": N_("A-number"),
     "taken_to": N_("Where they were taken"),
     "contact": N_("How to reach them"),
+    "when": N_("Date and time"),
 }
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -52,10 +56,13 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (N_("What happened"), ("what_happened", "what_was_said", "force_injuries", "property_taken")),
     (
         N_("Officers"),
-        ("agency", "agency_other", "officer_count", "officers", "uniforms", "vehicles"),
+        ("agencies", "agency_other", "officer_count", "officers", "uniforms", "vehicles"),
     ),
     (N_("Papers"), ("papers", "papers_signed_by", "papers_name_address")),
     (N_("People"), ("detained", "witnesses")),
     (N_("Follow-up"), ("told", "told_notes", "follow_up")),
     (N_("Reporter"), ("reporter_anonymous", "reporter_name", "reporter_contact")),
+    (N_("Taken down by"), ("attested_by", "attested_role", "attested_date")),
 )
+# Fields the report prints in the attestation, not in the statement.
+ATTESTATION = ("attested_by", "attested_role", "attested_date")

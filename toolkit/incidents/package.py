@@ -137,7 +137,12 @@ def write_package(
                 if cancelled is not None and cancelled():
                     raise att.CancelledError
                 report = build_report(
-                    record, files, paper=paper, language=language, fingerprint=fingerprint
+                    record,
+                    files,
+                    paper=paper,
+                    language=language,
+                    fingerprint=fingerprint,
+                    read=lambda info: att.read_bytes(vault, info),
                 )
                 archive.writestr(REPORT, report, compress_type=zipfile.ZIP_DEFLATED)
                 entries.append(

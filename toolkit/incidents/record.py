@@ -17,7 +17,6 @@ from toolkit.i18n import N_, _
 from toolkit.incidents.labels import LABELS
 
 AGENCIES: dict[str, str] = {
-    "": N_("Not filled in"),
     "ICE": N_("ICE (Immigration and Customs Enforcement)"),
     "CBP": N_("CBP (Customs and Border Protection)"),
     "police": N_("Police"),
@@ -71,12 +70,14 @@ class Detained:
     name: str = ""
     a_number: str = ""
     taken_to: str = ""
+    when: str = ""
 
 
 @dataclass
 class Witness:
     name: str = ""
     contact: str = ""
+    when: str = ""
 
 
 ROW_TYPES: dict[str, type[Any]] = {
@@ -96,7 +97,8 @@ class Incident:
     place_address: str = ""
     place_description: str = ""
     what_happened: str = ""
-    agency: str = ""
+    # Every agency involved (keys of AGENCIES); older records held one "agency" (see upgrade).
+    agencies: list[str] = field(default_factory=list)
     agency_other: str = ""
     officer_count: int | None = None
     officers: list[Officer] = field(default_factory=list)
@@ -116,6 +118,10 @@ class Incident:
     reporter_anonymous: bool = False
     reporter_name: str = ""
     reporter_contact: str = ""
+    # The center staff member who took the account down, for the report's attestation.
+    attested_by: str = ""
+    attested_role: str = ""
+    attested_date: str = ""
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=now_utc)
     updated: str = ""
@@ -133,12 +139,17 @@ class Incident:
         check_time(_(LABELS["end_time"]), self.end_time)
         if self.end_date and self.end_date < self.start_date:
             raise RecordError(_("The end date is before the start date."))
-        if self.agency not in AGENCIES:
-            raise RecordError(
-                _("Unknown agency {value!r}. Use one of: {choices}").format(
-                    value=self.agency, choices=", ".join(k for k in AGENCIES if k)
+        check_date(_(LABELS["attested_date"]), self.attested_date)
+        for agency in self.agencies:
+            if agency not in AGENCIES:
+                raise RecordError(
+                    _("Unknown agency {value!r}. Use one of: {choices}").format(
+                        value=agency, choices=", ".join(AGENCIES)
+                    )
                 )
-            )
+        for name in ("detained", "witnesses"):
+            for row in getattr(self, name):
+                check_when(_(LABELS[name]), row.when)
         if self.papers not in PAPERS:
             raise RecordError(
                 _("Unknown kind of papers {value!r}. Use one of: {choices}").format(
@@ -224,6 +235,27 @@ def check_time(name: str, value: str) -> None:
         ) from None
 
 
+def check_when(name: str, value: str) -> None:
+    """A row's date and time: YYYY-MM-DD, YYYY-MM-DD HH:MM, or HH:MM (on the start date)."""
+    if not value:
+        return
+    date, _sep, time = value.strip().rpartition(" ")
+    if not date and ":" not in time:
+        date, time = time, ""
+    try:
+        if date:
+            dt.date.fromisoformat(date)
+        if time:
+            dt.time.fromisoformat(time)
+    except ValueError:
+        raise RecordError(
+            _(
+                "{name}: {value!r} is not a date and time; write it as YYYY-MM-DD HH:MM "
+                "(24-hour), or HH:MM for the day it started."
+            ).format(name=name, value=value)
+        ) from None
+
+
 def field_names() -> list[str]:
     return [f.name for f in fields(Incident)]
 
@@ -257,6 +289,7 @@ def from_dict(raw: Any, *, validate: bool = True) -> Incident:
     defaults = Incident()
     known = {f.name: f for f in fields(Incident)}
     values: dict[str, Any] = {}
+    raw = upgrade(raw)
     for key, value in raw.items():
         if key not in known:
             raise RecordError(
@@ -277,6 +310,10 @@ def from_dict(raw: Any, *, validate: bool = True) -> Incident:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise RecordError(_('told must be a list such as ["lawyer", "family"].'))
             values[key] = list(value)
+        elif key == "agencies":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RecordError(_('agencies must be a list such as ["ICE", "police"].'))
+            values[key] = list(dict.fromkeys(v for v in value if v))
         elif key == "reporter_anonymous":
             if not isinstance(value, bool):
                 raise RecordError(_("reporter_anonymous must be true or false."))
@@ -294,6 +331,23 @@ def from_dict(raw: Any, *, validate: bool = True) -> Incident:
     if validate:
         record.validate()
     return record
+
+
+def upgrade(raw: dict[str, Any]) -> dict[str, Any]:
+    """Older data (records, drafts, JSON files) named one ``agency``: it joins ``agencies``."""
+    if "agency" not in raw:
+        return raw
+    data = dict(raw)
+    old = data.pop("agency")
+    if old in (None, ""):
+        return data
+    if not isinstance(old, str):
+        raise RecordError(_("The field {name} must be text.").format(name="agency"))
+    agencies = data.get("agencies") or []
+    if not isinstance(agencies, list):
+        raise RecordError(_('agencies must be a list such as ["ICE", "police"].'))
+    data["agencies"] = [*agencies, old] if old not in agencies else agencies
+    return data
 
 
 def template() -> dict[str, Any]:

@@ -25,7 +25,7 @@ from toolkit.gui.incidents.flow_layout import FlowLayout
 from toolkit.gui.incidents.rows_editor import RowsEditor
 from toolkit.i18n import _
 from toolkit.incidents.labels import COLUMN_LABELS, LABELS, SECTIONS
-from toolkit.incidents.record import AGENCIES, PAPERS, ROW_TYPES, TOLD, Incident
+from toolkit.incidents.record import AGENCIES, PAPERS, ROW_TYPES, TOLD, Incident, upgrade
 
 BIG_TEXT = {
     "place_description",
@@ -38,7 +38,9 @@ BIG_TEXT = {
     "told_notes",
     "follow_up",
 }
+CHECK_LISTS = {"agencies": AGENCIES, "told": TOLD}
 PLACEHOLDERS = {
+    "attested_date": "YYYY-MM-DD",
     "start_date": "YYYY-MM-DD",
     "end_date": "YYYY-MM-DD",
     "start_time": "HH:MM",
@@ -96,14 +98,14 @@ class RecordForm(QWidget):
 
     def _make(self, name: str) -> QWidget:
         widget: QWidget
-        if name in ("agency", "papers"):
+        if name == "papers":
             combo = QComboBox()
             # Sized to its longest choice it would be wider than the form on a small screen.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(12)
-            for value, label in (AGENCIES if name == "agency" else PAPERS).items():
+            for value, label in PAPERS.items():
                 combo.addItem(_(label), value)
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             widget = combo
@@ -119,13 +121,14 @@ class RecordForm(QWidget):
             editor = RowsEditor(columns)
             editor.changed.connect(self.changed.emit)
             widget = editor
-        elif name == "told":
+        elif name in CHECK_LISTS:
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
-            for key, label in TOLD.items():
+            # Several agencies often act together, so each one is a check box of its own.
+            for key, label in CHECK_LISTS[name].items():
                 check = QCheckBox(_(label))
-                check.setObjectName(f"told_{key}")
+                check.setObjectName(f"{name}_{key}")
                 check.toggled.connect(lambda _c: self.changed.emit())
                 column.addWidget(check)
             widget = box
@@ -146,9 +149,10 @@ class RecordForm(QWidget):
         widget.setAccessibleName(_(LABELS[name]))
         return widget
 
-    def _told_boxes(self) -> dict[str, QCheckBox]:
-        box = self.widgets["told"]
-        found = {key: box.findChild(QCheckBox, f"told_{key}") for key in TOLD}
+    def check_boxes(self, name: str) -> dict[str, QCheckBox]:
+        """The check boxes of a list field ("agencies" or "told"), by value."""
+        box = self.widgets[name]
+        found = {key: box.findChild(QCheckBox, f"{name}_{key}") for key in CHECK_LISTS[name]}
         return {key: check for key, check in found.items() if check is not None}
 
     def data(self) -> dict[str, Any]:
@@ -167,7 +171,9 @@ class RecordForm(QWidget):
                 out[name] = widget.toPlainText()
             elif isinstance(widget, QLineEdit):
                 out[name] = widget.text().strip()
-        out["told"] = [key for key, check in self._told_boxes().items() if check.isChecked()]
+        for name in CHECK_LISTS:
+            boxes = self.check_boxes(name).items()
+            out[name] = [key for key, check in boxes if check.isChecked()]
         if self.record_id:
             out["id"] = self.record_id
         if self.created:
@@ -177,6 +183,7 @@ class RecordForm(QWidget):
         return out
 
     def set_data(self, data: dict[str, Any]) -> None:
+        data = upgrade(data)  # a draft saved before agencies were a list
         self.blockSignals(True)
         try:
             record = Incident()
@@ -197,9 +204,10 @@ class RecordForm(QWidget):
                     widget.setPlainText(str(value or ""))
                 elif isinstance(widget, QLineEdit):
                     widget.setText(str(value or ""))
-            told = data.get("told") or []
-            for key, check in self._told_boxes().items():
-                check.setChecked(key in told)
+            for name in CHECK_LISTS:
+                chosen = data.get(name) or []
+                for key, check in self.check_boxes(name).items():
+                    check.setChecked(key in chosen)
         finally:
             self.blockSignals(False)
 
