@@ -83,6 +83,7 @@ def describe(widget: QWidget) -> str:
 def open_every_page(qtbot: QtBot, language: str = "en") -> MainWindow:
     window = create_main_window(LoadResult(Settings(language=language)))
     qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximized on a small screen
     window.resize(1024, 600)
     window.show()
     return window

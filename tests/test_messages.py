@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -50,6 +51,7 @@ def test_a_time_typed_wrongly_says_which_field_beside_the_buttons(
     opened, _code = new_vault(data_dir)
     window = create_main_window(LoadResult(Settings()))
     qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximized on a small screen
     window.resize(1024, 600)
     window.show()
     window.navigate("incidents", "")

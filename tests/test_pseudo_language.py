@@ -33,6 +33,7 @@ def pseudo_window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     monkeypatch.setattr(i18n, "load_catalog", lambda language: PseudoTranslations())
     window = create_main_window(LoadResult(Settings()))
     qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximized on a small screen
     window.resize(1024, 600)
     window.show()
     return window

@@ -12,12 +12,12 @@ from typing import Any
 
 import yaml
 
-from toolkit import content_dates, paths
+from toolkit import content_dates, display_names, paths
 from toolkit.atomic import write_atomic
 from toolkit.content_dates import ContentDates, Source
 from toolkit.content_pack.origin import origin_label, pack_version_for
 from toolkit.errors import UserError
-from toolkit.i18n import _
+from toolkit.i18n import _, current_language
 from toolkit.pdf.markup import clean_text
 from toolkit.yamlio import load_yaml
 
@@ -62,10 +62,11 @@ class CardText:
 
     @property
     def label(self) -> str:
-        """How the language is listed: its own name, then the English one."""
-        if self.name == self.english_name:
+        """How the language is listed: its own name, then its name in the interface language."""
+        shown = display_names.shown(self.english_name)
+        if self.code == current_language() or self.name.casefold() == shown.casefold():
             return self.name
-        return f"{self.name} ({self.english_name})"
+        return f"{self.name} ({shown})"
 
     def all_text(self) -> str:
         return "\n".join([self.title, *self.points, self.hotline_label])

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from toolkit import display_names
 from toolkit.directory import model
 from toolkit.directory.directory import SourceInfo, ZipDistrict, ZipResult
 from toolkit.directory.model import Office, Recipient
@@ -57,7 +58,12 @@ def first_address(recipient: Recipient) -> str:
 
 def one_line(recipient: Recipient) -> str:
     """Name, title, party and place, for a list a person chooses from."""
-    parts = [recipient.full_name, recipient.title, place_label(recipient), recipient.party]
+    parts = [
+        recipient.full_name,
+        display_names.shown(recipient.title),
+        place_label(recipient),
+        display_names.shown(recipient.party),
+    ]
     return " \u2014 ".join(part for part in parts if part)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 from shiboken6 import delete
 
@@ -23,6 +23,13 @@ def make_dialog(parent: QWidget | None, title: str, start: str, filters: str) ->
     # Native dialogs write to the system's recent-files lists; Qt's own dialog does not.
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setHistory([])
+    # Qt's own catalogs translate "Look in:" and "Files of type:" but not the "&Look in:" and
+    # "Files of &type:" its dialog now asks for, so those two stayed English.
+    for label, source in (
+        (QFileDialog.DialogLabel.LookIn, "Look in:"),
+        (QFileDialog.DialogLabel.FileType, "Files of type:"),
+    ):
+        dialog.setLabelText(label, QCoreApplication.translate("QFileDialog", source))
     return dialog
 
 

@@ -23,7 +23,9 @@ QPushButton#navButton {
     text-align: left; padding: 7px 9px; min-height: 48px; border: 3px solid transparent;
     font-weight: 600; border-radius: 8px; background: transparent;
 }
-QPushButton[current="true"] { background: #1d4f91; color: white; font-weight: 600; }
+QPushButton[current="true"], QPushButton#navButton[current="true"] {
+    background: #1d4f91; color: white; font-weight: 600;
+}
 QPushButton#navButton:hover[current="false"] { background: #dde6f3; }
 QPushButton#primary { background: #1d4f91; color: white; font-weight: 600; border-color: #163d70; }
 QPushButton#primary:hover { background: #24609f; }

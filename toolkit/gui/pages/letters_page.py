@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from toolkit.errors import UserError
+from toolkit.gui import private_file_dialog
 from toolkit.gui.common.step_row import StepRow
 from toolkit.gui.context import AppContext
 from toolkit.gui.letters import letter_work
@@ -330,7 +330,8 @@ class LettersPage(Page):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        path, _filter = QFileDialog.getSaveFileName(
+        # A letter names the person: the file dialog must not remember where it went.
+        path = private_file_dialog.save_path(
             self, _("Save the letter"), "letter.pdf", _("PDF files (*.pdf)")
         )
         if path:
