@@ -61,7 +61,17 @@ def _styles(scale: float, language: str = "en") -> dict[str, Any]:
 
 
 def _plain(runs: Runs) -> bool:
-    return not any(run.bold or run.italic for run in runs)
+    """Runs the text layer prints: one style, or a script ReportLab's Paragraph cannot print
+    (there the emphasis is given up rather than the words)."""
+    if not any(run.bold or run.italic for run in runs):
+        return True
+    from toolkit.pdf.scripts import is_cjk_char, is_rtl_char, other_script_face
+
+    return any(
+        is_rtl_char(ch) or is_cjk_char(ch) or bool(other_script_face(ch))
+        for run in runs
+        for ch in run.text
+    )
 
 
 def text(value: str, style: Any, styles: dict[str, Any], bullet: str = "") -> Any:
@@ -81,13 +91,15 @@ def block_flowables(block: Block, styles: dict[str, Any]) -> list[Any]:
         if _plain(block.runs):
             return [text(plain(block.runs), style, styles)]
         return [Paragraph(runs_markup(block.runs), style)]
-    if block.kind == BULLETS:
-        return [Paragraph(runs_markup(i), styles["bullet"], bulletText="•") for i in block.items]
-    if block.kind == NUMBERS:
-        return [
-            Paragraph(runs_markup(item), styles["bullet"], bulletText=f"{number}.")
-            for number, item in enumerate(block.items, start=block.start)
-        ]
+    if block.kind in (BULLETS, NUMBERS):
+        items = []
+        for number, item in enumerate(block.items, start=block.start):
+            mark = "•" if block.kind == BULLETS else f"{number}."
+            if _plain(item):
+                items.append(text(plain(item), styles["bullet"], styles, bullet=mark))
+            else:
+                items.append(Paragraph(runs_markup(item), styles["bullet"], bulletText=mark))
+        return items
     if _plain(block.runs):
         return [text(plain(block.runs), styles["body"], styles)]
     return [Paragraph(runs_markup(block.runs), styles["body"])]

@@ -109,7 +109,7 @@ def _numbered_canvas(spec: DocumentSpec) -> type[Canvas]:
             self.setFont(SANS, 8)
             self.setFillColor(colors.HexColor("#444444"))
             text = label.format(page=self._pageNumber, pages=total)
-            self.drawRightString(width - margin, margin / 2, text)
+            _draw_page_label(self, spec, text, width - margin)
             if spec.footer_text:
                 _draw_footer_text(self, spec, margin, width - margin - 90)
             self.restoreState()
@@ -136,6 +136,18 @@ def drawn_canvas(
     canvas.setAuthor(author)
     canvas.setCreator("Rights Toolkit")
     return canvas
+
+
+def _draw_page_label(canvas: Canvas, spec: DocumentSpec, text: str, right: float) -> None:
+    """ "Page X of Y" in the document's language (any script), flush right."""
+    from toolkit.pdf.scripts import fonts_for
+    from toolkit.pdf.textlayout import TextStyle, draw_text
+
+    fonts = spec.extra.get("label_fonts")
+    if fonts is None:
+        fonts = spec.extra["label_fonts"] = fonts_for(spec.language, text)
+    style = TextStyle(fonts, 8, color="#444444", rtl=False)
+    draw_text(canvas, text, style, right - 90, spec.margin_points() / 2, 90, align="right")
 
 
 def _draw_footer_text(canvas: Canvas, spec: DocumentSpec, left: float, right: float) -> None:

@@ -8,6 +8,7 @@ and splits between any two lines, so a paragraph of any length flows on to the n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -15,11 +16,27 @@ from reportlab.platypus import Flowable
 
 from toolkit.i18n import _
 from toolkit.pdf.markup import clean_text
-from toolkit.pdf.scripts import ScriptFonts, base_is_rtl, fonts_for, is_ignorable, is_rtl
+from toolkit.pdf.scripts import (
+    ScriptFonts,
+    base_is_rtl,
+    fonts_for,
+    is_ignorable,
+    is_rtl,
+    isolate_ltr,
+)
 from toolkit.pdf.textlayout import Line, Painter, TextStyle, layout_line, wrap
 
 # Characters with nothing to draw of their own, never reported as missing.
 _SILENT = frozenset("\ufe0e\ufe0f\u200c\u200d\ufffc")
+
+
+# A phone number or a number with parentheses and hyphens: one left-to-right piece in
+# right-to-left text, as it is dialled.
+_NUMBER = re.compile(r"[+(]?\d[\d ().\-]{4,}\d\)?")
+
+
+def isolate_numbers(text: str) -> str:
+    return _NUMBER.sub(lambda match: isolate_ltr(match.group(0)), text)
 
 
 class FontBook:
@@ -146,6 +163,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
             laid: list[tuple[Line, bool]] = []
             for paragraph in self.text.split("\n"):
                 rtl = base_is_rtl(paragraph, self.book.rtl)
+                if rtl:
+                    paragraph = isolate_numbers(paragraph)
                 style = self._text_style(rtl)
                 for text in wrap(paragraph, style, self._inner(width)):
                     laid.append((layout_line(text, style), rtl))
