@@ -92,12 +92,17 @@ def catalog_languages() -> list[str]:
     return sorted((set(SUPPORTED_LANGUAGES) | started) - {SOURCE_LANGUAGE})
 
 
+def update(language: str, template: Catalog | None = None) -> None:
+    """Bring one language's catalog in line with the messages in the code."""
+    catalog = read_catalog(language)
+    catalog.update(template or extract(), no_fuzzy_matching=True)
+    write_catalog(language, catalog)
+
+
 def update_all() -> None:
     template = extract()
     for language in catalog_languages():
-        catalog = read_catalog(language)
-        catalog.update(template, no_fuzzy_matching=True)
-        write_catalog(language, catalog)
+        update(language, template)
 
 
 def translate(language: str, pairs: dict[str, str]) -> int:
@@ -107,7 +112,7 @@ def translate(language: str, pairs: dict[str, str]) -> int:
     """
     if not po_path(language).exists():
         write_catalog(language, new_catalog(language))
-    update_all()
+    update(language)  # only this language: translators of others may be at work
     catalog = read_catalog(language)
     unknown = 0
     for message_id, text in pairs.items():
@@ -180,7 +185,7 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["missing"] and len(argv) == 3:
         if not po_path(argv[1]).exists():
             write_catalog(argv[1], new_catalog(argv[1]))
-            update_all()
+        update(argv[1])
         todo = {message: "" for message in missing_translations(argv[1])}
         Path(argv[2]).write_text(json.dumps(todo, ensure_ascii=False, indent=1), encoding="utf-8")
         print(f"{argv[1]}: {len(todo)} strings to translate written to {argv[2]}")
