@@ -15,8 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A throwaway data folder: screenshots never show (or change) a person's own data.
 os.environ.setdefault("TOOLKIT_DATA_DIR", tempfile.mkdtemp(prefix="toolkit-tmp-shots-"))
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 
 from toolkit import i18n
 from toolkit.gui.app import application, create_main_window
@@ -27,6 +26,12 @@ from toolkit.settings import LoadResult, Settings
 LANGUAGES = ("en", "es", "pseudo")
 # The letter page is shown with a letter on its way, the way people see it most.
 TARGETS = {"letters": "city-sanctuary"}
+
+
+def settle(milliseconds: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
 
 
 def shoot(out: Path, language: str, size: tuple[int, int]) -> list[Path]:
@@ -46,8 +51,7 @@ def shoot(out: Path, language: str, size: tuple[int, int]) -> list[Path]:
         written = []
         for info in PAGES:
             window.navigate(info.key, TARGETS.get(info.key, ""))
-            for _round in range(5):
-                QApplication.processEvents()
+            settle(1200)  # previews are drawn after a short pause
             path = out / f"{info.key}-{language}.png"
             window.grab().save(str(path))
             written.append(path)

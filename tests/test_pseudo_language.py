@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QTabBar,
+    QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -69,6 +71,12 @@ def clipped(root: QWidget) -> list[str]:
             need = text_width(widget, text) + BUTTON_FRAME - 8
             if need > widget.width():
                 found.append(f"button {text[:40]!r}: needs {need}, has {widget.width()}")
+        elif isinstance(widget, QTabBar) and widget.count():
+            last = widget.tabRect(widget.count() - 1).right()
+            if last > widget.width() or any(
+                isinstance(child, QToolButton) and child.isVisible() for child in widget.children()
+            ):
+                found.append(f"tab bar cut off: {widget.tabText(widget.count() - 1)[:40]!r}")
         elif isinstance(widget, QCheckBox | QRadioButton) and widget.text():
             need = text_width(widget, widget.text()) + 20
             if need > widget.width():

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from toolkit.gui.cards.pdf_preview import page_images
+from toolkit.gui.common.step_row import StepRow
 from toolkit.i18n import _
 
 # Rendered once this wide, then scaled down smoothly: sharp enough for a large window.
@@ -70,6 +71,9 @@ class SheetPreview(QWidget):
             self.tabs = QTabWidget()
             for view, caption in zip(self.views, self.captions, strict=True):
                 self.tabs.addTab(view, caption)
+            # Front and back as buttons that wrap: a tab bar is cut off in a narrow column.
+            self.step_row = StepRow(self.tabs)
+            column.addWidget(self.step_row)
             column.addWidget(self.tabs, 1)
         self.pages_shown = 0
 
@@ -77,6 +81,8 @@ class SheetPreview(QWidget):
         if self.tabs is not None:
             for index, caption in enumerate(captions[: self.tabs.count()]):
                 self.tabs.setTabText(index, caption)
+                self.step_row.buttons[index].setText(caption.replace("&", "&&"))
+                self.step_row.buttons[index].setAccessibleName(caption)
 
     def show_pdf(self, pdf: bytes) -> None:
         images = page_images(pdf, RENDER_WIDTH, len(self.views))
@@ -85,6 +91,7 @@ class SheetPreview(QWidget):
             view.set_image(images[index] if index < len(images) else QImage())
             if self.tabs is not None:
                 self.tabs.setTabEnabled(index, index < len(images))
+                self.step_row.buttons[index].setEnabled(index < len(images))
 
     def clear(self) -> None:
         for view in self.views:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
+from toolkit.gui.common.message import ERROR, INFO, WARNING, InlineMessage
 from toolkit.gui.context import AppContext
 from toolkit.i18n import _
 
@@ -37,12 +38,12 @@ def combo(items: list[tuple[str, str]]) -> QComboBox:
     return box
 
 
-def message(name: str) -> QLabel:
-    """A word-wrapped, initially hidden message box styled by ``name`` (warning or notice)."""
-    label = QLabel("")
+def message(name: str) -> InlineMessage:
+    """A word-wrapped message box styled by ``name`` (warning or notice), hidden while empty,
+    announced to screen readers and scrolled into view when it shows (the shared one)."""
+    label = InlineMessage()
+    label.severity = WARNING if name == "warning" else INFO
     label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setVisible(False)
     return label
 
 
@@ -96,7 +97,10 @@ def save_pdf(pdf: bytes, path: Path, error: QLabel, context: AppContext) -> None
     try:
         write_atomic(path, pdf)
     except UserError as exc:
-        error.setText(str(exc))
-        error.setVisible(True)
+        if isinstance(error, InlineMessage):
+            error.show_message(str(exc), ERROR)
+        else:
+            error.setText(str(exc))
+            error.setVisible(True)
         return
     context.show_status(_("Saved to {path}").format(path=path))
