@@ -219,3 +219,25 @@ def test_an_applied_content_pack_replaces_a_languages_summaries(
     assert updated is not None and updated.points == tuple(GOOD_POINTS)
     assert load_summary("if-detained", "es") is None  # the pack's file is the whole file
     assert load_summary("if-detained", "en") is not None  # other languages stay bundled
+
+
+@pytest.mark.parametrize("language", ["en", "es", "vi"])
+def test_summary_pdf_prints_the_written_points_not_fragments(language: str) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from toolkit.guides.guide_pdf import summary_pdf
+    from toolkit.guides.loader import load_library
+
+    guide = next(g for g in load_library(language).guides if g.id == "if-detained")
+    pdf = summary_pdf(guide)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    printed = " ".join(reader.pages[0].extract_text().split())
+    written = load_summary("if-detained", language)
+    assert written is not None
+    assert " ".join(written.heading.split()) in printed
+    for point in written.points:
+        assert " ".join(point.split()[:4]) in printed, point
+    assert "country of birth, or" not in printed

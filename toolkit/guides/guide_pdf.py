@@ -13,6 +13,7 @@ from toolkit.guides.blocks import BULLETS, HEADING, NUMBERS, PARAGRAPH, Block, R
 from toolkit.guides.blocks import sections as split_sections
 from toolkit.guides.model import Guide
 from toolkit.guides.notice import Notice, notice_for
+from toolkit.guides.summaries import load_summary
 from toolkit.i18n import translate_in
 from toolkit.pdf.fonts import SANS_BOLD
 from toolkit.pdf.markup import para_text
@@ -219,6 +220,26 @@ def guide_pdf(
     return build_pdf(story, _spec(guide, paper, guide.title))
 
 
+def _summary_points(guide: Guide, styles: dict[str, Any]) -> list[Any]:
+    """The written summary (assets/guides/<lang>/summaries.yaml): complete sentences, never
+    fragments cut out of the guide. An English stand-in guide uses the English summary; only a
+    guide with no written summary at all (one added by a content pack) falls back to the first
+    point of each section."""
+    from reportlab.platypus import Paragraph
+
+    summary = load_summary(guide.id, guide.language) or load_summary(guide.id, "en")
+    if summary is not None:
+        points = [text(point, styles["bullet"], styles, bullet="•") for point in summary.points]
+        return [text(summary.heading, styles["h2"], styles), *points]
+    content: list[Any] = []
+    for heading, blocks in split_sections(parse(guide.body))[:SUMMARY_SECTIONS]:
+        point = first_point(blocks)
+        if heading and point:
+            content.append(text(heading, styles["h3"], styles))
+            content.append(Paragraph(point, styles["bullet"], bulletText="•"))
+    return content
+
+
 def first_point(blocks: list[Block]) -> str:
     """The first list item of a section, or else the first sentence of its first paragraph."""
     for block in blocks:
@@ -239,8 +260,8 @@ def summary_pdf(
     today: dt.date | None = None,
 ) -> bytes:
     """One page for a flyer: title, summary (and the out-of-date warning once the guide is past
-    its re-check date), each section's heading and first point, notice."""
-    from reportlab.platypus import KeepInFrame, Paragraph, Spacer
+    its re-check date), the guide's five things to remember, notice."""
+    from reportlab.platypus import KeepInFrame, Spacer
 
     from toolkit.pdf.document import build_pdf
 
@@ -253,12 +274,7 @@ def summary_pdf(
         text(guide.summary, styles["summary"], styles),
         *stale_box(notice, styles, width),
     ]
-    for heading, blocks in split_sections(parse(guide.body))[:SUMMARY_SECTIONS]:
-        point = first_point(blocks)
-        if not heading or not point:
-            continue
-        content.append(text(heading, styles["h3"], styles))
-        content.append(Paragraph(point, styles["bullet"], bulletText="•"))
+    content += _summary_points(guide, styles)
     content += [Spacer(1, 8), notice_box(notice, styles, False, width)]
     # Shrinking (rather than flowing on) is what guarantees a single page.
     one_page = KeepInFrame(width, height - 2, content, mode="shrink")
