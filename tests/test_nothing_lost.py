@@ -91,3 +91,25 @@ def test_large_text_keeps_the_letter_being_written(qtbot: QtBot) -> None:
     assert rebuilt.steps.currentIndex() == 3
     assert "P.S. Thank you." in rebuilt.final.editor.toPlainText()
     assert rebuilt.unsaved_work()  # still unsaved, still asked about
+
+
+def test_card_wording_dialog_asks_before_throwing_away_changes(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from toolkit.gui.cards.wording_dialog import WordingDialog
+
+    dialog = WordingDialog("es", data_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[bool] = []
+    dialog.confirm_discard = lambda: asked.append(True) or False  # type: ignore[func-returns-value]
+    dialog.reject()  # nothing changed: closes without a question
+    assert not asked and not dialog.isVisible()
+    dialog.show()
+    dialog.title.setText(dialog.title.text() + " (centro)")
+    assert dialog.unsaved_work()
+    dialog.reject()
+    assert asked and dialog.isVisible()  # the person said "Cancel": the wording stays
+    dialog.confirm_discard = lambda: True
+    dialog.reject()
+    assert not dialog.isVisible()

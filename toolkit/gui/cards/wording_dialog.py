@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from toolkit.cards import content
 from toolkit.errors import UserError
+from toolkit.gui.common.message import ERROR, InlineMessage
 from toolkit.i18n import _
 
 
@@ -56,8 +57,8 @@ class WordingDialog(QDialog):
         self.label = self._edit(self.card.hotline_label, content.MAX_LABEL, direction)
         form.addRow(_("Word for \u201chotline\u201d"), self.label)
         layout.addLayout(form)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
+        # Right above the buttons, where the eye is when Save is pressed.
+        self.message = InlineMessage()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
         self.save_button = QPushButton(_("Save my wording"))
@@ -72,8 +73,9 @@ class WordingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(640, 420)
-        # Kept as an attribute so tests can answer the question without a modal box.
+        # Kept as attributes so tests can answer the questions without a modal box.
         self.confirm_restore: Callable[[], bool] = self.ask_restore
+        self.confirm_discard: Callable[[], bool] = self.ask_discard
 
     def _edit(self, text: str, limit: int, direction: Qt.LayoutDirection) -> QLineEdit:
         edit = QLineEdit(text)
@@ -94,15 +96,41 @@ class WordingDialog(QDialog):
         try:
             content.save_custom(self.edited_card(), self.data_dir)
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.show_message(str(exc), ERROR, self.save_button)
             return
         self.accept()
+
+    def unsaved_work(self) -> bool:
+        edited = self.edited_card()
+        return (edited.title, edited.points, edited.hotline_label) != (
+            self.card.title.strip(),
+            [point.strip() for point in self.card.points],
+            self.card.hotline_label.strip(),
+        )
+
+    def reject(self) -> None:  # Cancel, Escape and the window's close button
+        if self.unsaved_work() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def ask_discard(self) -> bool:
+        buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            _("Close without saving your changes to this card?"),
+            buttons,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def ask_restore(self) -> bool:
         answer = QMessageBox.question(
             self,
             _("Restore original"),
             _("Throw away your wording for this card and use the original text?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from toolkit.errors import UserError
 from toolkit.gui import private_file_dialog
+from toolkit.gui.common.message import INFO, OK, WARNING, InlineMessage
 from toolkit.gui.common.step_row import StepRow
 from toolkit.gui.context import AppContext
 from toolkit.gui.letters import letter_work
@@ -157,10 +158,8 @@ class LettersPage(Page):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.message = QLabel("")
-        self.message.setObjectName("notice")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        # Checks of the letter, announced to screen readers as they change.
+        self.message = InlineMessage()
         right_layout.addWidget(self.message)
         self.preview = PdfPreview()
         right_layout.addWidget(self.preview, 1)
@@ -278,13 +277,15 @@ class LettersPage(Page):
         notes += [too_long_warning(p) for p in rendered.pages if p > 1]
         if self.edits:
             notes.append(_("You changed the text by hand, so changes to the fields are not used."))
-        self._say("\n".join(dict.fromkeys(notes)) or _("Ready to print."))
+        if notes:
+            self._say("\n".join(dict.fromkeys(notes)), WARNING)
+        else:
+            self._say(_("Ready to print."), OK)
         self.final.set_targets([letter.recipient_label for letter in self.letters])
         self._show_current_text()
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+    def _say(self, text: str, severity: str = INFO) -> None:
+        self.message.show_message(text, severity)
 
     def _current_index(self) -> int:
         return min(max(self.final.which.currentIndex(), 0), len(self.letters) - 1)
