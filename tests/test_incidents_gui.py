@@ -64,7 +64,10 @@ def test_create_add_lock_unlock_and_export(qtbot: QtBot, data_dir: Path, tmp_pat
     report = tmp_path / "report.pdf"
     page.ask_save_path = lambda title, name, filters: str(report)
     page.export_report()
-    assert "Señora Ruiz" in PdfReader(report).pages[0].extract_text()
+    printed = " ".join(page_.extract_text() for page_ in PdfReader(report).pages)
+    assert "Señora Ruiz" in printed  # the statement (page 1 is the cover)
+    # The page hands the report its files: "door.jpg" is read (and found not to be an image).
+    assert "the app cannot read this image" in " ".join(printed.split())
     package = tmp_path / "evidence.zip"
     page.ask_save_path = lambda title, name, filters: str(package)
     with qtbot.waitSignal(page.vault_view.jobs.done, timeout=10_000):

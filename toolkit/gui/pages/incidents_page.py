@@ -151,6 +151,7 @@ class IncidentsPage(Page):
             from toolkit.incidents.report_pdf import make_report_pdf
 
             assert self.vault is not None
+            vault = self.vault
             record_id = self._current()
             settings = self.context.settings
             files, unreadable = att.list_for(self.vault, record_id)
@@ -161,6 +162,7 @@ class IncidentsPage(Page):
                 language=settings.language,
                 org_name=settings.org_name,
                 fingerprint=self.vault.fingerprint(),
+                read=lambda info: att.read_bytes(vault, info),  # photo thumbnails
             )
             # Nothing lost silently: changes made outside the app, unreadable files and what
             # cannot be printed are said before anything is saved.
