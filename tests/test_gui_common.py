@@ -85,3 +85,23 @@ def test_danger_dialog_defaults_to_cancel_and_needs_the_passphrase(qtbot: QtBot)
     plain = DangerDialog(None, "Delete", "Delete it?", "Delete")
     qtbot.addWidget(plain)
     assert plain.action_button.isEnabled() and plain.cancel_button.isDefault()
+
+
+def test_step_row_follows_the_tabs_even_when_they_move(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QTabWidget
+
+    from toolkit.gui.common.step_row import StepRow
+
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    for name in ("One", "Two", "Three"):
+        tabs.addTab(QWidget(), name)
+    row = StepRow(tabs)
+    qtbot.addWidget(row)
+    assert tabs.tabBar().isHidden() and row.buttons[0].isChecked()
+    row.buttons[2].click()
+    assert tabs.currentIndex() == 2 and row.buttons[2].isChecked()
+    assert not row.buttons[0].isChecked()
+    tabs.tabBar().moveTab(2, 0)
+    assert [b.text() for b in row.buttons] == ["Three", "One", "Two"]
+    assert row.buttons[tabs.currentIndex()].isChecked()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QTabBar,
+    QTabWidget,
     QToolButton,
     QWidget,
 )
@@ -93,9 +94,16 @@ def test_pseudo_language_clips_nothing_at_1024x600(
     window = pseudo_window(qtbot, monkeypatch)
     window.navigate(key, "")
     qtbot.wait(10)
-    assert window.pages[key].title_label.text().startswith("[")
-    problems = clipped(window.pages[key]) + clipped(window.nav_buttons[key].parentWidget())
-    assert not problems, "\n".join(problems)
+    page = window.pages[key]
+    assert page.title_label.text().startswith("[")
+    problems = clipped(page) + clipped(window.nav_buttons[key].parentWidget())
+    # Every step and tab of the page too (the letter's steps, the cards' tabs).
+    for tabs in page.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            qtbot.wait(1)
+            problems += [f"tab {index}: {p}" for p in clipped(page)]
+    assert not problems, "\n".join(dict.fromkeys(problems))
 
 
 @pytest.mark.parametrize("key", [info.key for info in PAGES])
@@ -137,3 +145,25 @@ def test_pseudo_strings_are_longer_marked_and_keep_their_fields() -> None:
     assert "<b>" in pseudo("<b>Hi</b>") and "&amp;" in pseudo("a &amp; b")
     long = "Write to your representatives: one clear request, your own story, one page."
     assert len(pseudo(long)) >= len(long) * 1.3
+
+
+def test_the_open_vault_clips_nothing_in_the_pseudo_language(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, data_dir: object
+) -> None:
+    from pathlib import Path
+
+    from tests.incidents_support import cheap_kdf, new_vault
+
+    cheap_kdf(monkeypatch)
+    opened, _code = new_vault(Path(str(data_dir)))
+    window = pseudo_window(qtbot, monkeypatch)
+    window.navigate("incidents", "")
+    page = window.pages["incidents"]
+    page.show_vault(opened)  # type: ignore[attr-defined]
+    form = page.vault_view.form  # type: ignore[attr-defined]
+    problems = []
+    for index in range(form.tabs.count()):
+        form.tabs.setCurrentIndex(index)
+        qtbot.wait(1)
+        problems += [f"section {index}: {p}" for p in clipped(page)]
+    assert not problems, "\n".join(dict.fromkeys(problems))

@@ -29,8 +29,18 @@ class StepRow(QWidget):
             self.buttons.append(button)
         self.group.idClicked.connect(tabs.setCurrentIndex)
         tabs.currentChanged.connect(self._follow)
+        # Tabs moved in code (a city letter puts the address book first): buttons follow.
+        tabs.tabBar().tabMoved.connect(lambda _from, _to: self.relabel())
         tabs.tabBar().hide()
         self._follow(tabs.currentIndex())
+
+    def relabel(self) -> None:
+        for index, button in enumerate(self.buttons):
+            text = self.tabs.tabText(index)
+            button.setText(text.replace("&", "&&"))
+            button.setAccessibleName(text)
+            button.setToolTip(self.tabs.tabToolTip(index))
+        self._follow(self.tabs.currentIndex())
 
     def _follow(self, index: int) -> None:
         if 0 <= index < len(self.buttons):

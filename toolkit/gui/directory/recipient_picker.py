@@ -52,6 +52,7 @@ from toolkit.directory.directory import FEDERAL, STATE, Directory
 from toolkit.directory.model import Recipient
 from toolkit.directory.states import STATE_NAMES
 from toolkit.errors import UserError
+from toolkit.gui.common.step_row import StepRow
 from toolkit.gui.directory.address_book_tab import AddressBookTab
 from toolkit.gui.directory.candidate_list import CandidateList
 from toolkit.i18n import _
@@ -101,6 +102,10 @@ class RecipientPicker(QWidget):
         self.level = ""
         self.local_label = self._banner("notice")
         layout.addWidget(self.local_label)
+        # The three ways to find someone as buttons that wrap (a tab bar is cut off in a
+        # longer language on a small screen).
+        self.tab_row = StepRow(self.tabs)
+        layout.addWidget(self.tab_row)
         layout.addWidget(self.tabs, 1)
         self.message_label = self._banner("notice")
         layout.addWidget(self.message_label)

@@ -132,7 +132,7 @@ class LettersPage(Page):
         self.steps.addTab(scrolled(self.recipients), _("2. To whom"))
         self.steps.addTab(self._details_step(), _("3. Your details"))
         self.steps.addTab(self.final, _("4. Print"))
-        self.steps.addTab(self.drive, _("Many letters"))
+        self.steps.addTab(scrolled(self.drive), _("Many letters"))
         for index, tip in enumerate(
             (
                 _("Choose a letter"),
