@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from toolkit.cards import content
-from toolkit.cards.card_face import PAD, Branding, CardFitError
+from toolkit.cards.card_face import MIN_SIZE, PAD, Branding, CardFitError
 from toolkit.cards.card_sheet import RenderedSheet, cards_pdf
 from toolkit.cards.sheet_layout import back_slots, crop_marks, front_slots, geometry
 from toolkit.pdf.scripts import missing_glyphs
@@ -46,7 +46,10 @@ def test_every_language_fits_with_longest_branding_and_no_missing_glyph(
     assert missing == set()
     assert _inside_some_card(rendered) == []
     fronts = [p for p in rendered.placed if p.side == "front"]
-    assert len(fronts) == 10 and all(p.code == code for p in fronts)
+    # A QR code needs the larger card: 8 to a sheet, so its text stays at 7 points or more.
+    assert len(fronts) == 8 and all(p.code == code for p in fronts)
+    on_cards = [p for p in rendered.pieces if p.logical.strip()]
+    assert min(p.size for p in on_cards) >= MIN_SIZE - 1e-6
 
 
 @pytest.mark.parametrize("code", content.LANGUAGES)

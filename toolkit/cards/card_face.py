@@ -22,10 +22,12 @@ from toolkit.pdf.textlayout import Line, Painter, TextStyle, layout_line, wrap
 
 PAD = 8.0
 START_SIZE = 8.5
-MIN_SIZE = 5.5
+MIN_SIZE = 7.0  # never smaller: below 7 points a wallet card is hard to read
 STEP = 0.25
 TITLE_RATIO = 1.4
-QR_SIZE = 40.0
+# Over 2 points a module (a version-2 code is 25 modules plus a 2-module margin), so a
+# phone reads it, and so does a 72 dpi scan.
+QR_SIZE = 66.0
 MAX_NAME_LINES = 2
 MAX_NAME_CHARACTERS = 400
 ACCENT = "#a4262c"
@@ -114,7 +116,7 @@ def _attempt(
     point_style = TextStyle(fonts, size, leading=leading)
     indent = size * 0.9
     body = [_block(title, title_style, inner_w, size * 0.45, False)]
-    body += [_block(p, point_style, inner_w - indent, size * 0.3, True) for p in points]
+    body += [_block(p, point_style, inner_w - indent, size * 0.2, True) for p in points]
     qr = branding.tel_uri() if branding.qr else ""
     footer_w = inner_w - (QR_SIZE + 4 if qr else 0)
     footer = _footer(label, branding, fonts, max(MIN_SIZE, size * 0.95), footer_w)
@@ -141,7 +143,8 @@ def fit_face(
     while size >= MIN_SIZE - 1e-6:
         face, spare = _attempt(title, points, label, branding, fonts, size, inner)
         name_lines = len(face.footer[0].lines) if branding.org_name and face.footer else 0
-        if spare >= 0 and name_lines <= MAX_NAME_LINES:
+        # Beside a QR code the footer is as tall as the code: room for a third line of name.
+        if spare >= 0 and name_lines <= MAX_NAME_LINES + int(branding.qr):
             return face
         size -= STEP
     raise CardFitError(_too_long(language_name, face, branding, points, name_lines))
@@ -150,7 +153,7 @@ def fit_face(
 def _too_long(
     language_name: str, face: FittedFace, branding: Branding, points: list[str], name_lines: int
 ) -> str:
-    if name_lines > MAX_NAME_LINES:
+    if name_lines > MAX_NAME_LINES + int(branding.qr):
         return _(
             "The center's name is too long for the {language} card even at the smallest "
             "print size: shorten it."
@@ -231,7 +234,9 @@ def qr_modules(uri: str) -> tuple[tuple[float, float, float, float], ...]:
     from reportlab.graphics.barcode.qr import QrCodeWidget
     from reportlab.graphics.shapes import Rect as ShapeRect
 
-    widget = QrCodeWidget(uri, barLevel="M")
+    # Level L and a 2-module margin keep the code small in modules, so each module is large;
+    # the card around it adds to the margin.
+    widget = QrCodeWidget(uri, barLevel="L", barBorder=2)
     x0, y0, x1, y1 = widget.getBounds()
     w, h = x1 - x0, y1 - y0
     squares = []

@@ -91,7 +91,7 @@ def render_sheet(request: SheetRequest, data_dir: Path | None = None) -> Rendere
     """Every page of the requested cards, with crop marks, as PDF bytes."""
     from toolkit.pdf.document import drawn_canvas
 
-    geo = geometry(request.paper, request.layout)
+    geo = geometry(request.paper, request.layout, request.branding.qr)
     sequence = card_sequence(request.entries)
     fronts = fitted_fronts(sequence, request.branding, geo, data_dir)
     back = fit_back(content.back_text(), fonts_for("en"), (geo.card_w, geo.card_h))
@@ -210,7 +210,7 @@ def cards_pdf(
     today: dt.date | None = None,
 ) -> RenderedSheet:
     """The CLI's and GUI's shortcut: ``count`` cards per language, or one shared sheet."""
-    geo = geometry(paper, layout)
+    geo = geometry(paper, layout, bool(branding and branding.qr))
     for code in codes:
         content.check_code(code)
     if count is not None and count < 1:

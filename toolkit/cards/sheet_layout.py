@@ -15,6 +15,10 @@ from toolkit.pdf.paper import INCH, MM, PAPER_SIZES
 PAGES = PAPER_SIZES
 # Wallet card sizes: US business card on Letter, the European 85 x 55 mm on A4.
 CARD_SIZES = {"letter": (3.5 * INCH, 2 * INCH), "a4": (85 * MM, 55 * MM)}
+# A card with a QR code needs room for a code a phone reads and for 7-point text: larger
+# cards, 8 to a sheet instead of 10 (still a pocket card).
+QR_CARD_SIZES = {"letter": (4 * INCH, 2.6 * INCH), "a4": (100 * MM, 68 * MM)}
+QR_ROWS = 4
 LAYOUTS = ("duplex", "fold")
 ROWS = 5
 MARK_GAP = 3.0
@@ -62,12 +66,15 @@ class SheetGeometry:
         return self.rows * (self.cols if self.layout == "duplex" else 1)
 
 
-def geometry(paper: str, layout: str = "duplex") -> SheetGeometry:
+def geometry(paper: str, layout: str = "duplex", qr: bool = False) -> SheetGeometry:
     if paper not in PAGES:
         raise UserError(_("Paper size must be US Letter or A4."))
     if layout not in LAYOUTS:
         raise UserError(_("The layout must be duplex or fold."))
     page_w, page_h = PAGES[paper]
+    if qr:
+        card_w, card_h = QR_CARD_SIZES[paper]
+        return SheetGeometry(paper, layout, page_w, page_h, card_w, card_h, rows=QR_ROWS)
     card_w, card_h = CARD_SIZES[paper]
     return SheetGeometry(paper, layout, page_w, page_h, card_w, card_h)
 

@@ -78,7 +78,7 @@ class CardsTab(QWidget):
         self.paper.setCurrentIndex(max(0, self.paper.findData(self.context.settings.paper)))
         self.paper.currentIndexChanged.connect(self.schedule)
         column.addWidget(self.paper)
-        qr_row = WrapCheck(_("Add a QR code that dials the hotline"))
+        qr_row = WrapCheck(_("Add a QR code that dials the hotline (larger cards, 8 to a sheet)"))
         self.qr = qr_row.box
         self.qr.toggled.connect(self.schedule)
         column.addWidget(qr_row)
