@@ -10,9 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import faulthandler
 import os
-import platform
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -48,6 +46,9 @@ def _chain(error: BaseException) -> list[BaseException]:
 
 def describe(error: BaseException, tb: TracebackType | None = None) -> str:
     """A report of ``error`` that names code, never data: type names and frames only."""
+    import platform  # only when something went wrong: not on the way to the first window
+    import traceback
+
     lines = [
         f"Rights Toolkit {__version__} · Python {platform.python_version()} · "
         f"{platform.system()} {platform.release()} · {'frozen' if paths.is_frozen() else 'source'}",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QGuiApplication, Qt
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
-from toolkit.gui.common.printing import ask_printer, print_for_person
 from toolkit.gui.incidents.flow_layout import FlowLayout
 from toolkit.gui.style import LARGE_TEXT_FACTOR
 from toolkit.guides.loader import languages, load_library
@@ -41,6 +40,16 @@ def ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
     return path
 
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+
+def _ask_printer(parent: QWidget, printer: QPrinter) -> bool:
+    from toolkit.gui.common.printing import ask_printer
+
+    return ask_printer(parent, printer)
+
+
 class GuideReader(QWidget):
     """Shows one guide at a time; ``app_link`` carries ``app:...`` links to the window."""
 
@@ -52,7 +61,8 @@ class GuideReader(QWidget):
         self.settings = settings
         # Swappable in tests, like Dangerzone keeps its dialogs as attributes.
         self.ask_save_path: Callable[[QWidget, str, str], str] = ask_save_path
-        self.ask_printer: Callable[[QWidget, QPrinter], bool] = ask_printer
+        # Printing (QtPrintSupport, QtPdf) is loaded on the first print, not at start-up.
+        self.ask_printer: Callable[[QWidget, QPrinter], bool] = _ask_printer
         self.history: list[Place] = []
         self.position = -1
         self.guide: Guide | None = None
@@ -287,6 +297,8 @@ class GuideReader(QWidget):
         except UserError as exc:
             self.show_message(str(exc))
             return
+        from toolkit.gui.common.printing import print_for_person
+
         line = print_for_person(self, pdf, self.guide.title, settings, self.ask_printer)
         if line:
             self.show_message(line)
