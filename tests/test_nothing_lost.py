@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.letters_helpers import SENDER
@@ -76,12 +77,17 @@ def test_a_hand_edited_letter_is_named_and_saving_makes_closing_quiet(
     assert window.unsaved_work() == []
 
 
-def test_large_text_keeps_the_letter_being_written(qtbot: QtBot) -> None:
+@pytest.mark.parametrize(
+    "changed", [Settings(large_text=True), Settings(language="es")], ids=["large-text", "language"]
+)
+def test_a_change_of_text_size_or_language_keeps_the_letter(
+    qtbot: QtBot, changed: Settings
+) -> None:
     window, page = window_with_letter(qtbot)
     qtbot.waitUntil(lambda: bool(page.pdf), timeout=5000)
     page.final.editor.setPlainText(page.final.editor.toPlainText() + "\nP.S. Thank you.")
     page.steps.setCurrentIndex(3)
-    window.context.save_settings(Settings(large_text=True))
+    window.context.save_settings(changed)
     window.navigate("letters", "")
     rebuilt = window.pages["letters"]
     assert isinstance(rebuilt, LettersPage) and rebuilt is not page
