@@ -24,16 +24,19 @@ def text_of(pdf: bytes) -> tuple[int, list[str]]:
     return len(reader.pages), pages
 
 
-def poppler_text(pdf: bytes) -> str:
+def poppler_text(pdf: bytes, *options: str) -> str:
     """What pdftotext (poppler, as in most PDF viewers) copies out of the whole file."""
-    out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
+    command = ["pdftotext", *options, "-", "-"]
+    out = subprocess.run(command, input=pdf, capture_output=True, check=True)
     return " ".join(out.stdout.decode("utf-8").split())
 
 
 def hotline_printed(pdf: bytes, text: str) -> bool:
-    # pypdf reorders a bracket at a boundary between right-to-left text and digits on its own;
-    # poppler keeps it, so right-to-left pages are read with poppler too.
-    return HOTLINE in text or HOTLINE in poppler_text(pdf)
+    # pypdf moves a bracket at a boundary between right-to-left text and digits on its own, and
+    # pdftotext does too on a page that is mostly Latin (it guesses each page's direction); in
+    # the order the text is written (-raw, as screen readers read it) the number is always whole.
+    # Known limit, see tests/test_pdf_bidi_numbers.py (the strict xfail).
+    return HOTLINE in text or any(HOTLINE in poppler_text(pdf, *mode) for mode in ((), ("-raw",)))
 
 
 def squash(text: str) -> str:
