@@ -28,6 +28,7 @@ from toolkit import APP_NAME
 from toolkit.gui import private_file_dialog
 from toolkit.gui.common import temporary_files
 from toolkit.gui.common.clipboard import ClipboardWatch
+from toolkit.gui.common.globe import globe_icon
 from toolkit.gui.common.section_button import SectionButton
 from toolkit.gui.context import AppContext
 from toolkit.gui.pages.base import Page
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
             column.addWidget(button)
         column.addStretch(1)
         # Always in reach, labelled in the current language and with a globe anyone recognises.
-        self.language_button = QPushButton(f"\N{GLOBE WITH MERIDIANS} {_('Language')}")
+        self.language_button = QPushButton(globe_icon(), _("Language"))
         self.language_button.setObjectName("languageNavButton")
         self.language_button.setAccessibleName(_("Language"))
         self.language_button.setToolTip(_("Choose the language of the app"))

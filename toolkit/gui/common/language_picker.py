@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from toolkit.gui.common.globe import globe_pixmap
 from toolkit.i18n import SUPPORTED_LANGUAGES, _, current_language, is_right_to_left
-
-GLOBE = "\N{GLOBE WITH MERIDIANS}"
 
 
 class LanguagePicker(QDialog):
@@ -18,14 +17,12 @@ class LanguagePicker(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chosen = ""
-        self.setWindowTitle(f"{GLOBE} {_('Language')}")
+        self.setWindowTitle(_("Language"))
         layout = QVBoxLayout(self)
         # No words anyone must read first: the globe, then each language in its own script.
-        title = QLabel(GLOBE)
+        title = QLabel()
+        title.setPixmap(globe_pixmap(72))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        big = QFont(title.font())
-        big.setPointSizeF(big.pointSizeF() * 2.4)
-        title.setFont(big)
         layout.addWidget(title)
         grid = QGridLayout()
         grid.setSpacing(10)
