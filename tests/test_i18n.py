@@ -49,3 +49,25 @@ def test_compiled_catalog_is_compared_by_messages_not_bytes(
     assert catalogs.stale_compiled("es")
     po.with_suffix(".mo").unlink()
     assert catalogs.stale_compiled("es")
+
+
+@pytest.mark.parametrize("language", [code for code in SUPPORTED_LANGUAGES if code != "en"])
+def test_every_interface_language_translates_every_string_with_its_placeholders(
+    language: str,
+) -> None:
+    import re
+
+    assert catalogs.missing_translations(language) == []
+    assert not catalogs.stale_compiled(language)
+    names = re.compile(r"\{[^{}]*\}")
+    for message in catalogs.read_catalog(language):
+        if message.id and message.string:
+            assert sorted(names.findall(str(message.id))) == sorted(
+                names.findall(str(message.string))
+            ), (language, message.id)
+
+
+def test_all_twelve_card_languages_are_interface_languages() -> None:
+    from toolkit.cards.content import LANGUAGES
+
+    assert set(SUPPORTED_LANGUAGES) == set(LANGUAGES)

@@ -32,7 +32,7 @@ RIGHT_TO_LEFT = frozenset({"ar", "fa"})
 # Interface languages: those whose catalog translates every string (``python -m
 # toolkit.catalogs check`` and tests/test_i18n.py fail otherwise). Add a code here once
 # ``python -m toolkit.catalogs missing CODE FILE`` reports 0 strings.
-INTERFACE_LANGUAGES = ("en", "es")
+INTERFACE_LANGUAGES = tuple(LANGUAGE_NAMES)
 SUPPORTED_LANGUAGES: dict[str, str] = {code: LANGUAGE_NAMES[code] for code in INTERFACE_LANGUAGES}
 
 
