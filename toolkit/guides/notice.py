@@ -14,6 +14,7 @@ from toolkit.content_dates import facts_line, long_date, stale_warning, wording_
 from toolkit.content_pack.origin import origin_for
 from toolkit.guides.model import Guide
 from toolkit.i18n import translate_in
+from toolkit.pdf.scripts import is_rtl
 from toolkit.settings import Settings
 from toolkit.translations.status import status_line
 
@@ -49,11 +50,20 @@ def call_line(settings: Settings | None, language: str) -> tuple[str, str]:
             "",
         )
     name = settings.org_name.strip() if settings else ""
+    shown = _isolated(hotline, language)
     if name:
-        text = translate_in(language, "Call {name}: {hotline}").format(name=name, hotline=hotline)
+        text = translate_in(language, "Call {name}: {hotline}").format(
+            name=_isolated(name, language), hotline=shown
+        )
     else:
-        text = translate_in(language, "Call our hotline: {hotline}").format(hotline=hotline)
+        text = translate_in(language, "Call our hotline: {hotline}").format(hotline=shown)
     return text, hotline
+
+
+def _isolated(value: str, language: str) -> str:
+    """A name or number set apart from right-to-left text around it (Unicode isolates), so
+    "(555) 010-0199" keeps its brackets and digits in order when shown and when copied."""
+    return f"\u2068{value}\u2069" if is_rtl(language) else value
 
 
 def notice_for(guide: Guide, settings: Settings | None, today: dt.date | None = None) -> Notice:
