@@ -1,7 +1,7 @@
-"""Screenshots of every page at 1024x600 in English, Spanish and the pseudo-language, for
-looking at clipped text and for the README.
+"""Screenshots of every page at 1024x600 in English, Spanish, Arabic, Chinese, Vietnamese and
+the pseudo-language, for looking at clipped text and for the README.
 
-python scripts/screenshots.py OUT_DIR [WIDTHxHEIGHT]   (offscreen; writes PAGE-LANG.png)
+python scripts/screenshots.py OUT_DIR [WIDTHxHEIGHT] [LANG,LANG...]   (offscreen; PAGE-LANG.png)
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from toolkit.gui.pages.registry import PAGES
 from toolkit.pseudo_locale import PseudoTranslations
 from toolkit.settings import LoadResult, Settings
 
-LANGUAGES = ("en", "es", "pseudo")
+LANGUAGES = ("en", "es", "ar", "zh-Hans", "vi", "pseudo")
 # The letter page is shown with a letter on its way, the way people see it most.
 TARGETS = {"letters": "city-sanctuary"}
 
@@ -63,14 +63,14 @@ def shoot(out: Path, language: str, size: tuple[int, int]) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) not in (1, 2):
+    if len(argv) not in (1, 2, 3):
         print(__doc__)
         return 2
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
     width, height = (int(n) for n in (argv[1] if len(argv) == 2 else "1024x600").split("x"))
     application()
-    for language in LANGUAGES:
+    for language in argv[2].split(",") if len(argv) == 3 else LANGUAGES:
         for path in shoot(out, language, (width, height)):
             print(path)
     return 0
