@@ -49,3 +49,18 @@ def test_chosen_folder_is_not_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     assert "FileDialog" not in settings.childGroups()
     written = "".join(p.read_text(errors="ignore") for p in tmp_path.rglob("*.conf"))
     assert "evidence-maria" not in written
+
+
+def test_no_page_opens_a_dialog_that_keeps_history() -> None:
+    """Every file chosen anywhere in the app goes through the private dialog."""
+    import re
+    from pathlib import Path
+
+    gui = Path(__file__).resolve().parent.parent / "toolkit" / "gui"
+    static = re.compile(r"QFileDialog\.get(OpenFileNames?|SaveFileName|ExistingDirectory)\(")
+    offenders = [
+        str(path.relative_to(gui))
+        for path in gui.rglob("*.py")
+        if path.name != "private_file_dialog.py" and static.search(path.read_text("utf-8"))
+    ]
+    assert offenders == []

@@ -64,3 +64,56 @@ def open_paths(parent: QWidget | None, title: str) -> list[Path]:
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     return [Path(p) for p in _run(dialog)]
+
+
+# The same calls as QFileDialog's static functions, for every file chosen in the app: on a
+# shared laptop the next person must not find the last person's folders and file names.
+
+
+def _run_with_filter(dialog: QFileDialog) -> tuple[list[str], str]:
+    try:
+        accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
+        chosen = list(dialog.selectedFiles()) if accepted else []
+        name_filter = dialog.selectedNameFilter() if accepted else ""
+    finally:
+        dialog.setHistory([])
+        delete(dialog)
+        forget_history()
+    return chosen, name_filter
+
+
+def get_open_file_name(
+    parent: QWidget | None, caption: str, start: str = "", filters: str = ""
+) -> tuple[str, str]:
+    dialog = make_dialog(parent, caption, start, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    chosen, name_filter = _run_with_filter(dialog)
+    return (chosen[0] if chosen else ""), name_filter
+
+
+def get_open_file_names(
+    parent: QWidget | None, caption: str, start: str = "", filters: str = ""
+) -> tuple[list[str], str]:
+    dialog = make_dialog(parent, caption, start, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return _run_with_filter(dialog)
+
+
+def get_save_file_name(
+    parent: QWidget | None, caption: str, start: str = "", filters: str = ""
+) -> tuple[str, str]:
+    dialog = make_dialog(parent, caption, start, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    chosen, name_filter = _run_with_filter(dialog)
+    return (chosen[0] if chosen else ""), name_filter
+
+
+def get_existing_directory(parent: QWidget | None, caption: str, start: str = "") -> str:
+    dialog = make_dialog(parent, caption, start, "")
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    chosen, _name_filter = _run_with_filter(dialog)
+    return chosen[0] if chosen else ""

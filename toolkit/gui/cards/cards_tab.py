@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from toolkit.cards import content
 from toolkit.content_pack.origin import grouped_origins
 from toolkit.errors import UserError
+from toolkit.gui import private_file_dialog
 from toolkit.gui.cards.sheet_preview import SheetPreview
 from toolkit.gui.cards.widgets import (
     ControlsSplitter,
@@ -266,7 +266,7 @@ class CardsTab(QWidget):
     def save(self) -> None:
         if not self.pdf:
             return
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = private_file_dialog.get_save_file_name(
             self, _("Save cards as PDF"), str(Path.home() / "rights-cards.pdf"), "PDF (*.pdf)"
         )
         if path:

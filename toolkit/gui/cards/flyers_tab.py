@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from toolkit.cards import content
 from toolkit.cards.flyer_content import FLYER_IDS, FLYER_NAMES, flyer_languages
 from toolkit.errors import UserError
+from toolkit.gui import private_file_dialog
 from toolkit.gui.cards.sheet_preview import SheetPreview
 from toolkit.gui.cards.widgets import ControlsSplitter, combo, message, save_pdf
 from toolkit.gui.common.printing import ask_printer, print_for_person
@@ -170,7 +170,7 @@ class FlyersTab(QWidget):
         if not self.pdf:
             return
         name = f"flyer-{self.flyer.currentData()}-{self.language.currentData()}.pdf"
-        path, _filter = QFileDialog.getSaveFileName(
+        path, _filter = private_file_dialog.get_save_file_name(
             self, _("Save flyer as PDF"), str(Path.home() / name), "PDF (*.pdf)"
         )
         if path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from toolkit.content_pack.directory_data import import_pack_data, pack_data_fold
 from toolkit.content_pack.origin import origin_label
 from toolkit.content_pack.verify import VerifiedPack
 from toolkit.errors import UserError
+from toolkit.gui import private_file_dialog
 from toolkit.i18n import _
 
 
@@ -100,7 +100,7 @@ class ContentUpdatesBox(QGroupBox):
         self.message.style().polish(self.message)
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = private_file_dialog.get_open_file_name(
             self, _("Choose a content pack"), "", _("Content packs (*.zip)")
         )
         if path:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -20,6 +19,7 @@ from toolkit.directory.addressbook import BookEntry, provenance_lines
 from toolkit.directory.book_files import CSV, VCARD
 from toolkit.directory.directory import Directory
 from toolkit.errors import UserError
+from toolkit.gui import private_file_dialog
 from toolkit.gui.directory.candidate_list import CandidateList
 from toolkit.gui.directory.contact_dialog import ContactDialog
 from toolkit.i18n import _
@@ -174,14 +174,14 @@ class AddressBookTab(QWidget):
             _("vCard files (*.vcf)"),
             _("All files (*)"),
         )
-        name, _filter = QFileDialog.getOpenFileName(
+        name, _filter = private_file_dialog.get_open_file_name(
             self, _("Import contacts"), "", ";;".join(filters)
         )
         return Path(name) if name else None
 
     def _pick_export(self) -> tuple[Path, str] | None:
         csv_filter, vcard_filter = _("CSV files (*.csv)"), _("vCard files (*.vcf)")
-        name, chosen = QFileDialog.getSaveFileName(
+        name, chosen = private_file_dialog.get_save_file_name(
             self, _("Export contacts"), "contacts.csv", f"{csv_filter};;{vcard_filter}"
         )
         if not name:

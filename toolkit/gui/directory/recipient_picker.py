@@ -37,7 +37,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -52,6 +51,7 @@ from toolkit.directory.directory import FEDERAL, STATE, Directory
 from toolkit.directory.model import Recipient
 from toolkit.directory.states import STATE_NAMES
 from toolkit.errors import UserError
+from toolkit.gui import private_file_dialog
 from toolkit.gui.common.step_row import StepRow
 from toolkit.gui.directory.address_book_tab import AddressBookTab
 from toolkit.gui.directory.candidate_list import CandidateList
@@ -384,7 +384,7 @@ class RecipientPicker(QWidget):
         )
 
     def _pick_files(self) -> list[Path]:
-        names, _filter = QFileDialog.getOpenFileNames(
+        names, _filter = private_file_dialog.get_open_file_names(
             self,
             _("Import directory data"),
             "",
@@ -393,5 +393,7 @@ class RecipientPicker(QWidget):
         return [Path(name) for name in names]
 
     def _pick_folder(self) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self, _("Import a folder of directory data"))
+        name = private_file_dialog.get_existing_directory(
+            self, _("Import a folder of directory data")
+        )
         return Path(name) if name else None

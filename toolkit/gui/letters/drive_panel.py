@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QThread
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from toolkit.gui import private_file_dialog
 from toolkit.gui.letters.drive_worker import DriveJob, DriveWorker, start_drive
 from toolkit.i18n import _
 from toolkit.letters.drive import DriveOutput, DrivePlan
@@ -89,15 +89,15 @@ class DrivePanel(QWidget):
         layout.addWidget(self.report, 1)
 
     def choose_and_start(self) -> None:
-        source, _filter = QFileDialog.getOpenFileName(
+        source, _filter = private_file_dialog.get_open_file_name(
             self, _("Residents' CSV file"), "", _("CSV files (*.csv);;All files (*)")
         )
         if not source:
             return
         if self.one_file_each.isChecked():
-            out = QFileDialog.getExistingDirectory(self, _("Folder for the letters"))
+            out = private_file_dialog.get_existing_directory(self, _("Folder for the letters"))
         else:
-            out, _filter = QFileDialog.getSaveFileName(
+            out, _filter = private_file_dialog.get_save_file_name(
                 self, _("Save the letters as"), "letters.pdf", _("PDF files (*.pdf)")
             )
         if out:

@@ -8,7 +8,6 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from toolkit import settings as settings_mod
 from toolkit.errors import UserError
+from toolkit.gui import private_file_dialog
 from toolkit.gui.content_pack.updates_box import ContentUpdatesBox
 from toolkit.gui.context import AppContext
 from toolkit.gui.pages.base import Page
@@ -105,7 +105,7 @@ class SettingsPage(Page):
         return row
 
     def choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = private_file_dialog.get_open_file_name(
             self, _("Choose a logo"), "", _("Images (*.png *.jpg *.jpeg)")
         )
         if path:
