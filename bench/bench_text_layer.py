@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Figure, median_seconds  # noqa: E402
+from common import Figure, median_seconds
 
 MIXED = "Officers came at 7:10. قال الضابط لا تتحرك. Witness 王小明 saw it; Сосед всё видел."
 LATIN = "Officers came to the door at 7:10 and asked for my neighbor by name. "

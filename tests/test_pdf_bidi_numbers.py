@@ -4,6 +4,7 @@ stays left to right as a unit with its separators, on the page and in the copied
 from __future__ import annotations
 
 import io
+import itertools
 import subprocess
 
 import pytest
@@ -14,7 +15,11 @@ from toolkit.pdf.textlayout import Painter
 
 ARABIC_AT = "\u0627\u0644\u0633\u0627\u0639\u0629"  # "at the hour"
 ARABIC_DATE = "\u0627\u0644\u062a\u0627\u0631\u064a\u062e"  # "the date"
-FARSI_CALL = "\u0628\u0627 \u2068Casa Unida\u2069 \u062a\u0645\u0627\u0633 \u0628\u06af\u06cc\u0631\u06cc\u062f: \u2068(555) 010-0199\u2069"
+FARSI_CALL = (
+    "\u0628\u0627 \u2068Casa Unida\u2069 "  # "with Casa Unida"
+    "\u062a\u0645\u0627\u0633 \u0628\u06af\u06cc\u0631\u06cc\u062f: "  # "get in touch:"
+    "\u2068(555) 010-0199\u2069"
+)
 
 
 def drawn(text: str, language: str = "ar") -> list[tuple[str, float]]:
@@ -65,7 +70,7 @@ def test_number_pieces_do_not_overlap() -> None:
     for line, rtl in block.lines(400):
         painter.draw_line(line, block._text_style(rtl), 0, 400, 0, "right")
     spans = sorted((p.x, p.x + p.width) for p in painter.log)
-    for (_a, end), (start, _b) in zip(spans, spans[1:], strict=False):
+    for (_a, end), (start, _b) in itertools.pairwise(spans):
         assert start >= end - 1e-6
 
 

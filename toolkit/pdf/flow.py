@@ -35,9 +35,7 @@ _SILENT = frozenset("\ufe0e\ufe0f\u200c\u200d\ufffc")
 # (digits joined by ":", "/", ".", ",", "-"): isolating "15 2025" out of "07:15 2025" left
 # "07:" outside the isolate and drew the time as "15 2025:07". Such numbers are left to the
 # bidi algorithm, which keeps each of them left to right with its separators.
-_NUMBER = re.compile(
-    r"(?<!\d)(?<!\d[:/.,\-])[+(]?\d[\d ().\-]{4,}\d\)?(?!\d)(?![:/.,\-]\d)"
-)
+_NUMBER = re.compile(r"(?<!\d)(?<!\d[:/.,\-])[+(]?\d[\d ().\-]{4,}\d\)?(?!\d)(?![:/.,\-]\d)")
 
 
 def isolate_numbers(text: str) -> str:
