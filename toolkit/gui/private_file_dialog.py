@@ -40,15 +40,20 @@ def forget_history() -> None:
     settings.sync()
 
 
-def _run(dialog: QFileDialog) -> list[str]:
+def _run_with_filter(dialog: QFileDialog) -> tuple[list[str], str]:
     try:
         accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
         chosen = list(dialog.selectedFiles()) if accepted else []
+        name_filter = dialog.selectedNameFilter() if accepted else ""
     finally:
         dialog.setHistory([])
         delete(dialog)  # the dialog saves its settings when destroyed: destroy it now ...
         forget_history()  # ... then wipe them
-    return chosen
+    return chosen, name_filter
+
+
+def _run(dialog: QFileDialog) -> list[str]:
+    return _run_with_filter(dialog)[0]
 
 
 def save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
@@ -68,18 +73,6 @@ def open_paths(parent: QWidget | None, title: str) -> list[Path]:
 
 # The same calls as QFileDialog's static functions, for every file chosen in the app: on a
 # shared laptop the next person must not find the last person's folders and file names.
-
-
-def _run_with_filter(dialog: QFileDialog) -> tuple[list[str], str]:
-    try:
-        accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
-        chosen = list(dialog.selectedFiles()) if accepted else []
-        name_filter = dialog.selectedNameFilter() if accepted else ""
-    finally:
-        dialog.setHistory([])
-        delete(dialog)
-        forget_history()
-    return chosen, name_filter
 
 
 def get_open_file_name(
