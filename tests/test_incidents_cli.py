@@ -124,3 +124,23 @@ def test_wipe_after_from_init_and_settings(
         monkeypatch.setattr("toolkit.cli.incidents_cmd.time.sleep", lambda s: None)
         go("list", stdin="wrong passphrase\n")
     assert not vault.vault_path("default").exists()
+
+
+def test_package_says_what_its_report_cannot_print(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    def go(*args: str) -> tuple[int, str, str]:
+        return cli(monkeypatch, capsys, *args, "--passphrase-stdin", stdin=PASS + "\n")
+
+    assert go("incidents", "init", "--recovery-sheet", str(tmp_path / "sheet.pdf"))[0] == 0
+    fields = json.loads(cli(monkeypatch, capsys, "incidents", "template")[1])
+    fields.update(start_date="2025-06-01", what_happened="He shouted \U0001f600 twice")
+    record_file = tmp_path / "record.json"
+    record_file.write_text(json.dumps(fields))
+    code, out, err = go("incidents", "add", str(record_file))
+    assert code == 0, err
+    package = tmp_path / "evidence.zip"
+    code, _out, err = go("incidents", "package", out.strip(), "--out", str(package))
+    assert code == 0 and package.is_file()
+    warnings = [line for line in err.splitlines() if line.startswith("toolkit: warning:")]
+    assert any("\U0001f600" in line for line in warnings), err

@@ -22,7 +22,7 @@ from toolkit.i18n import _
 from toolkit.incidents import attachments as att
 from toolkit.incidents import erase, photo, record, shamir, vault
 from toolkit.incidents.labels import LABELS, SECTIONS
-from toolkit.incidents.package import verify_package, write_package
+from toolkit.incidents.package import report_warnings, verify_package, write_package
 from toolkit.incidents.recovery_sheet import build_sheet
 from toolkit.incidents.report_pdf import field_text, human_size, make_report_pdf
 
@@ -450,6 +450,8 @@ def cmd_package(args: argparse.Namespace) -> int:
         if args.encrypt:
             package_passphrase = secrets.ask(_("Passphrase for the package: "), confirm=True)
             vault.check_passphrase(package_passphrase)
+        for warning in report_warnings(opened, chosen.id, current.language):
+            print(_("toolkit: warning: {note}").format(note=warning), file=sys.stderr)
         out = write_package(
             opened,
             chosen.id,

@@ -81,6 +81,15 @@ def safe_name(name: str) -> str:
     return cleaned[:120]
 
 
+def report_warnings(vault: Vault, record_id: str, language: str = "en") -> list[str]:
+    """What the package's report cannot print, by field (the record itself keeps every
+    character: it is in the manifest), to say before the package is written."""
+    from toolkit.incidents.report_pdf import make_report_pdf
+
+    files, _unreadable = att.list_for(vault, record_id)
+    return make_report_pdf(vault.get(record_id), files, language=language).warnings
+
+
 def write_package(
     vault: Vault,
     record_id: str,

@@ -190,10 +190,16 @@ class IncidentsPage(Page):
 
     def export_package(self) -> None:
         def action() -> str:
-            from toolkit.incidents.package import write_package
+            from toolkit.incidents.package import report_warnings, write_package
 
             assert self.vault is not None
             record_id = self._current()
+            language = self.context.settings.language
+            warnings = report_warnings(self.vault, record_id, language)
+            if warnings and not self.confirm(
+                "\n\n".join([*warnings, _("Write the evidence package anyway?")])
+            ):
+                return ""
             path = self.ask_save_path(
                 _("Save the evidence package"),
                 f"evidence-{record_id}.zip",
