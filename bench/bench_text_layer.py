@@ -24,8 +24,8 @@ def kinds(text: str) -> dict[str, Callable[[], object]]:
     from toolkit.guides.guide_pdf import guide_pdf
     from toolkit.guides.loader import load_library
     from toolkit.incidents.record import Incident, Witness
-    from toolkit.incidents.recovery_sheet import build_sheet
-    from toolkit.incidents.report_pdf import build_report
+    from toolkit.incidents.recovery_sheet import make_recovery_pdf
+    from toolkit.incidents.report_pdf import make_report_pdf
     from toolkit.letters.compose import Letter
     from toolkit.letters.letter_pdf import render_letters
     from toolkit.letters.mailing import envelopes_pdf, labels_pdf
@@ -46,8 +46,8 @@ def kinds(text: str) -> dict[str, Callable[[], object]]:
     )  # fmt: skip
     guide = load_library("en").guides[0]
     return {
-        "report": lambda: build_report(record, []),
-        "recovery sheet": lambda: build_sheet(name, "ABCD-EFGH-IJKL-MNOP", "2026-12-01"),
+        "report": lambda: make_report_pdf(record, []),
+        "recovery sheet": lambda: make_recovery_pdf(name, "ABCD-EFGH-IJKL-MNOP", "2026-12-01"),
         "letter": lambda: render_letters([letter]),
         "envelopes (10)": lambda: envelopes_pdf([letter] * 10),
         "labels (30)": lambda: labels_pdf([letter] * 30),

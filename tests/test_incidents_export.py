@@ -13,8 +13,8 @@ from pypdf import PdfReader
 from toolkit.incidents import attachments as att
 from toolkit.incidents import photo
 from toolkit.incidents.package import verify_package, write_package
-from toolkit.incidents.recovery_sheet import build_sheet
-from toolkit.incidents.report_pdf import build_report
+from toolkit.incidents.recovery_sheet import make_recovery_pdf
+from toolkit.incidents.report_pdf import make_report_pdf
 from toolkit.incidents.sealed_stream import PackageError
 
 
@@ -39,7 +39,7 @@ def test_report_shows_filled_fields_hashes_pages_and_signature(
     opened, record_id = _filled(data_dir, tmp_path)
     item = opened.get(record_id)  # type: ignore[attr-defined]
     files = att.attachments(opened, record_id)  # type: ignore[arg-type]
-    pdf = build_report(item, files)
+    pdf = make_report_pdf(item, files).pdf
     text = " ".join(_text(pdf).split())
     for expected in (
         "Incident report",
@@ -126,7 +126,9 @@ def test_public_photo_copy_has_no_metadata_and_stays_upright() -> None:
 
 
 def test_recovery_sheet_shows_the_code() -> None:
-    pdf = build_sheet("household", "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567", "2025-01-01")
+    pdf = make_recovery_pdf(
+        "household", "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567", "2025-01-01"
+    ).pdf
     text = _text(pdf)
     assert "ABCD EFGH IJKL MNOP" in text and "YZ23 4567" in text and "household" in text
 

@@ -19,7 +19,7 @@ from toolkit.incidents import attachments as att
 from toolkit.incidents import record
 from toolkit.incidents.photo_facts import photo_facts
 from toolkit.incidents.record import Incident, RecordError
-from toolkit.incidents.report_pdf import build_report, make_report_pdf
+from toolkit.incidents.report_pdf import make_report_pdf
 
 EXPORTED = dt.datetime(2026, 12, 1, 14, 5, tzinfo=ZoneInfo("America/Chicago"))
 DECLARATION = "I declare under penalty of perjury under the laws of the United States of America"
@@ -52,7 +52,7 @@ def jpeg(exif_fields: bool = True, orientation: int = 0, size: tuple[int, int] =
 def test_cover_pages_and_every_agency() -> None:
     item = full_record()
     item.agencies = ["ICE", "CBP", "police"]
-    pdf = build_report(item, [], org_name="Casa Unida", exported=EXPORTED)
+    pdf = make_report_pdf(item, [], org_name="Casa Unida", exported=EXPORTED).pdf
     pages = pages_text(pdf)
     assert "Incident report" in pages[0] and "Casa Unida" in pages[0]
     assert item.id in pages[0]
@@ -71,7 +71,7 @@ def test_declaration_is_on_the_page_of_the_statements_last_words(words: int) -> 
     # on the next page: the statement's last lines must move with it.
     story = " ".join(f"word{n}" for n in range(words)) + " and that is the end of my account"
     item = Incident(start_date="2025-06-01", what_happened=story, id="r-1", created="x")
-    pages = pages_text(build_report(item, []))
+    pages = pages_text(make_report_pdf(item, []).pdf)
     assert page_of(pages, "the end of my account") == page_of(pages, DECLARATION)
     declaration = pages[page_of(pages, DECLARATION)]
     assert "that the foregoing is true and correct" in declaration
@@ -81,16 +81,16 @@ def test_declaration_is_on_the_page_of_the_statements_last_words(words: int) -> 
 
 def test_attestation_by_the_staff_member() -> None:
     item = full_record()
-    text = " ".join(pages_text(build_report(item, [], org_name="Casa Unida")))
+    text = " ".join(pages_text(make_report_pdf(item, [], org_name="Casa Unida").pdf))
     assert "Taken down by" in text and "Rosa Díaz" in text and "Intake volunteer" in text
     assert "as the person gave it to me" in text and "Date: 2025-06-02" in text
     assert text.count("Signature: ____") == 2
     item.attested_by = ""
-    assert "Taken down by" not in " ".join(pages_text(build_report(item, [])))
+    assert "Taken down by" not in " ".join(pages_text(make_report_pdf(item, []).pdf))
 
 
 def test_timeline_holds_every_dated_row_in_order() -> None:
-    pages = pages_text(build_report(full_record(), []))
+    pages = pages_text(make_report_pdf(full_record(), []).pdf)
     timeline = " ".join(pages)[" ".join(pages).index("Timeline") :]
     order = ["Incident started", "Witness: Neighbor Ana", "Taken into custody: Juan P"]
     positions = [timeline.index(what) for what in [*order, "Incident ended"]]
@@ -106,7 +106,7 @@ def test_photo_thumbnail_beside_its_hash_with_exif_time_and_camera(
     att.add_stream(opened, item.id, io.BytesIO(jpeg(exif_fields=False)), "plain.jpg")
     att.add_stream(opened, item.id, io.BytesIO(b"hotline notes"), "call.txt")
     files = att.attachments(opened, item.id)
-    pdf = build_report(item, files, read=lambda info: att.read_bytes(opened, info))
+    pdf = make_report_pdf(item, files, read=lambda info: att.read_bytes(opened, info)).pdf
     opened.lock()
     reader = PdfReader(io.BytesIO(pdf))
     pages = pages_text(pdf)

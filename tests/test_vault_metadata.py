@@ -16,7 +16,7 @@ from toolkit.cli import run
 from toolkit.incidents import attachments as att
 from toolkit.incidents import vault
 from toolkit.incidents.record import Incident
-from toolkit.incidents.report_pdf import build_report
+from toolkit.incidents.report_pdf import make_report_pdf
 
 
 def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -72,7 +72,7 @@ def test_an_imported_created_is_labelled_as_the_files_claim(
         item = opened.get(record_id)
         assert item.created_stated == "2019-03-04T05:06:07+00:00"
         assert not item.created.startswith("2019")
-        pdf = build_report(item, [])
+        pdf = make_report_pdf(item, []).pdf
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "2019-03-04 05:06:07 UTC" in text
     assert "as stated in the imported file" in text

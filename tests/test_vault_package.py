@@ -197,7 +197,7 @@ def test_cli_verify_prints_the_fingerprint_and_what_good_proves(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from toolkit.cli import run
-    from toolkit.incidents.recovery_sheet import build_sheet
+    from toolkit.incidents.recovery_sheet import make_recovery_pdf
 
     opened, _record_id, out = _package(data_dir, tmp_path)
     fingerprint = opened.fingerprint()
@@ -205,7 +205,7 @@ def test_cli_verify_prints_the_fingerprint_and_what_good_proves(
     printed = capsys.readouterr().out
     assert fingerprint in printed and "Good means" in printed
     assert "does not prove that the account is true" in printed
-    sheet = build_sheet("default", "A" * 32, opened.created(), fingerprint=fingerprint)
+    sheet = make_recovery_pdf("default", "A" * 32, opened.created(), fingerprint=fingerprint).pdf
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(sheet)).pages)
     assert fingerprint in " ".join(text.split())
     members = _edit_manifest(_members(out), lambda m: m.update(exported_at="2020-01-01"))

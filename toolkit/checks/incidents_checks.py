@@ -9,7 +9,7 @@ from toolkit.incidents import attachments as att
 from toolkit.incidents import vault
 from toolkit.incidents.package import verify_package, write_package
 from toolkit.incidents.record import Incident
-from toolkit.incidents.report_pdf import build_report
+from toolkit.incidents.report_pdf import make_report_pdf
 from toolkit.selftest import check
 
 # The self-test only: cheap key derivation so the check takes a fraction of a second.
@@ -35,7 +35,7 @@ def incidents_round_trip(data: Path) -> str:
             or b"".join(att.iter_plain(again, files[0])) != payload
         ):
             raise AssertionError("the record or its file did not read back as saved")
-        pdf = build_report(loaded, files)
+        pdf = make_report_pdf(loaded, files).pdf
         if not pdf.startswith(b"%PDF"):
             raise AssertionError("the report is not a PDF")
         out = data / "selftest-evidence.tkpkg"

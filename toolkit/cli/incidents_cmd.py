@@ -23,7 +23,7 @@ from toolkit.incidents import attachments as att
 from toolkit.incidents import erase, photo, record, shamir, vault
 from toolkit.incidents.labels import LABELS, SECTIONS
 from toolkit.incidents.package import report_warnings, verify_package, write_package
-from toolkit.incidents.recovery_sheet import build_sheet
+from toolkit.incidents.recovery_sheet import make_recovery_pdf
 from toolkit.incidents.report_pdf import field_text, human_size, make_report_pdf
 
 
@@ -297,10 +297,11 @@ def _finish_init(args: argparse.Namespace, created: vault.Vault, code: str) -> N
             print(_wipe_text(args.wipe_after))
         if args.recovery_sheet:
             paper = settings_mod.load().settings.paper
-            sheet = build_sheet(
+            sheet = make_recovery_pdf(
                 name, code, created.created(), paper=paper, fingerprint=created.fingerprint()
             )
-            write_atomic(args.recovery_sheet, sheet)
+            _warn(sheet.warnings)
+            write_atomic(args.recovery_sheet, sheet.pdf)
             print(
                 _(
                     "Vault {name} created. Recovery sheet written to {path}; print it and keep "
@@ -434,8 +435,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             fingerprint=opened.fingerprint(),
             read=lambda info: att.read_bytes(opened, info),
         )
-    for warning in made.warnings:  # what cannot be printed, by field, before the file is written
-        print(_("toolkit: warning: {note}").format(note=warning), file=sys.stderr)
+    _warn(made.warnings)
     write_atomic(args.out, made.pdf)
     print(_("Report written to {path}").format(path=args.out))
     return 0
@@ -450,8 +450,7 @@ def cmd_package(args: argparse.Namespace) -> int:
         if args.encrypt:
             package_passphrase = secrets.ask(_("Passphrase for the package: "), confirm=True)
             vault.check_passphrase(package_passphrase)
-        for warning in report_warnings(opened, chosen.id, current.language):
-            print(_("toolkit: warning: {note}").format(note=warning), file=sys.stderr)
+        _warn(report_warnings(opened, chosen.id, current.language))
         out = write_package(
             opened,
             chosen.id,
@@ -523,13 +522,20 @@ def cmd_public_photo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn(warnings: list[str]) -> None:
+    """What a PDF cannot print, by field, said before the file is written."""
+    for warning in warnings:
+        print(_("toolkit: warning: {note}").format(note=warning), file=sys.stderr)
+
+
 def _write_sheet(args: argparse.Namespace, opened: vault.Vault, code: str) -> None:
     if args.recovery_sheet:
         paper = settings_mod.load().settings.paper
-        sheet = build_sheet(
+        sheet = make_recovery_pdf(
             opened.name, code, opened.created(), paper=paper, fingerprint=opened.fingerprint()
         )
-        write_atomic(args.recovery_sheet, sheet)
+        _warn(sheet.warnings)
+        write_atomic(args.recovery_sheet, sheet.pdf)
         print(
             _(
                 "Recovery sheet written to {path}; print it and keep it safe, then delete the file."

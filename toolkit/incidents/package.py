@@ -26,7 +26,7 @@ from toolkit.i18n import _
 from toolkit.incidents import attachments as att
 from toolkit.incidents import signing
 from toolkit.incidents.record import now_utc
-from toolkit.incidents.report_pdf import build_report
+from toolkit.incidents.report_pdf import make_report_pdf
 from toolkit.incidents.sealed_stream import MAGIC, OpeningReader, PackageError, SealingWriter
 from toolkit.incidents.vault import Vault
 
@@ -145,14 +145,14 @@ def write_package(
                     entries.append({"path": path, "role": "original", **asdict(info)})
                 if cancelled is not None and cancelled():
                     raise att.CancelledError
-                report = build_report(
+                report = make_report_pdf(
                     record,
                     files,
                     paper=paper,
                     language=language,
                     fingerprint=fingerprint,
                     read=lambda info: att.read_bytes(vault, info),
-                )
+                ).pdf
                 archive.writestr(REPORT, report, compress_type=zipfile.ZIP_DEFLATED)
                 entries.append(
                     {

@@ -10,12 +10,6 @@ if TYPE_CHECKING:
     from toolkit.pdf.document import MadePdf
 
 
-def build_sheet(
-    vault_name: str, code: str, created: str, *, paper: str = "letter", fingerprint: str = ""
-) -> bytes:
-    return make_recovery_pdf(vault_name, code, created, paper=paper, fingerprint=fingerprint).pdf
-
-
 def make_recovery_pdf(
     vault_name: str, code: str, created: str, *, paper: str = "letter", fingerprint: str = ""
 ) -> MadePdf:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from toolkit.pdf.document import MadePdf
     from toolkit.pdf.flow import TextBlock
 
-__all__ = ["build_report", "field_text", "human_size", "make_report_pdf", "timeline"]
+__all__ = ["field_text", "human_size", "make_report_pdf", "timeline"]
 TAIL_LINES = 3  # the statement's last lines, kept on the page of the declaration that signs it
 
 
@@ -305,28 +305,3 @@ class _Parts:
         for when, what in timeline(record, files, found):
             out.append(self.block(f"{when}  —  {what}", self.body, _("Timeline")))
         return out
-
-
-def build_report(
-    record: Incident,
-    files: list[AttachmentInfo],
-    *,
-    paper: str = "letter",
-    language: str = "en",
-    org_name: str = "",
-    fingerprint: str = "",
-    read: Reader | None = None,
-    exported: dt.datetime | None = None,
-) -> bytes:
-    """The report's bytes alone (see ``make_report_pdf`` for its warnings)."""
-    made = make_report_pdf(
-        record,
-        files,
-        paper=paper,
-        language=language,
-        org_name=org_name,
-        fingerprint=fingerprint,
-        read=read,
-        exported=exported,
-    )
-    return made.pdf

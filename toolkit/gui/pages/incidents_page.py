@@ -352,7 +352,7 @@ class IncidentsPage(Page):
 
     def _show_recovery(self, name: str, code: str) -> None:
         def save_sheet() -> str:
-            from toolkit.incidents.recovery_sheet import build_sheet
+            from toolkit.incidents.recovery_sheet import make_recovery_pdf
 
             path = self.ask_save_path(
                 _("Save the recovery sheet"), f"recovery-{name}.pdf", _("PDF (*.pdf)")
@@ -361,14 +361,14 @@ class IncidentsPage(Page):
                 return ""
             if self.vault is None:
                 raise UserError(_("The vault was locked, so the recovery sheet was not written."))
-            pdf = build_sheet(
+            made = make_recovery_pdf(
                 name,
                 code,
                 self.vault.created(),
                 paper=self.context.settings.paper,
                 fingerprint=self.vault.fingerprint(),
             )
-            write_atomic(Path(path), pdf)
+            write_atomic(Path(path), made.pdf)
             return path
 
         self.recovery_dialog = RecoveryDialog(code, save_sheet)
