@@ -28,7 +28,9 @@ LANGUAGE_NAMES: dict[str, str] = {
     "ru": "Русский",
     "fa": "فارسی",
 }
-RIGHT_TO_LEFT = frozenset({"ar", "fa"})
+# Written right to left: the interface's Arabic and Farsi, and Urdu and Hebrew, which content
+# packs and typed text may bring (the PDFs lay them out by this too).
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "ur", "he"})
 # Interface languages: those whose catalog translates every string (``python -m
 # toolkit.catalogs check`` and tests/test_i18n.py fail otherwise). Add a code here once
 # ``python -m toolkit.catalogs missing CODE FILE`` reports 0 strings.

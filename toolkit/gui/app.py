@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
@@ -11,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from toolkit import APP_NAME, __version__, paths
 from toolkit.gui import error_dialog
-from toolkit.gui.common import input_guard
 from toolkit.gui.context import AppContext
 from toolkit.gui.main_window import MainWindow
 from toolkit.gui.style import apply_style
@@ -33,8 +34,6 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     error_dialog.install(app)
-    input_guard.install(app)
-    load_fonts()
     icon = paths.asset("icons", "toolkit.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -54,25 +53,45 @@ def keep_qt_settings_portable() -> None:
 
 
 _loaded_families: set[str] = set()
+_loaded_files: set[str] = set()
+CJK_INTERFACES = frozenset({"zh-Hans", "ko"})
 
 
-def load_fonts() -> set[str]:
-    """Give Qt the bundled Noto faces (about 25 ms), so every machine lays text out alike.
+def load_fonts(language: str | None = None) -> set[str]:
+    """Give Qt the bundled Noto faces, so every machine lays text out alike.
 
-    Returns the families loaded from the bundle (once per process).
+    With ``language``, only the faces its interface is written in (start-up: the Chinese and
+    Korean collection alone takes some 20 ms); with None, every face. Returns the families
+    loaded from the bundle so far.
     """
-    from toolkit.pdf import fonts
-
-    if _loaded_families:
-        return _loaded_families
-    try:
-        files = [*fonts.ui_font_files(), fonts.cjk_collection_path()]
-    except fonts.FontError:
-        return _loaded_families  # Qt falls back to system fonts; PDFs report what is missing.
-    for path in files:
+    for path in _font_files(language):
+        if str(path) in _loaded_files:
+            continue
+        _loaded_files.add(str(path))
         font_id = QFontDatabase.addApplicationFont(str(path))
         _loaded_families.update(QFontDatabase.applicationFontFamilies(font_id))
     return _loaded_families
+
+
+def _font_files(language: str | None) -> list[Path]:
+    from toolkit.pdf import fonts
+
+    latin = {fonts.SANS, fonts.SANS_BOLD, fonts.SANS_ITALIC, fonts.SANS_BOLD_ITALIC}
+    arabic = {fonts.ARABIC, fonts.ARABIC_BOLD}
+    wanted = [
+        face
+        for face in fonts.FACES
+        if language is None
+        or face.name in latin
+        or (face.name in arabic and is_right_to_left(language))
+    ]
+    try:
+        files = [fonts.instance_path(face) for face in wanted]
+        if language is None or language in CJK_INTERFACES:
+            files.append(fonts.cjk_collection_path())
+    except fonts.FontError:
+        return []  # Qt falls back to system fonts; PDFs report what is missing.
+    return files
 
 
 def install_qt_translations(app: QApplication, language: str) -> None:
@@ -101,13 +120,16 @@ def apply_direction(app: QApplication, language: str) -> None:
     )
 
 
-def create_main_window(loaded: LoadResult | None = None) -> MainWindow:
+def create_main_window(loaded: LoadResult | None = None, defer: bool = False) -> MainWindow:
+    """The window, ready to show; ``defer`` leaves ``finish_start`` to the caller (run_gui)."""
     loaded = loaded or load()
     app = application()
-    load_fonts()  # also when the QApplication was made elsewhere (tests)
-    error_dialog.install(app)
-    input_guard.install(app)
     settings = loaded.settings
+    error_dialog.install(app)
+    if defer:
+        load_fonts(settings.language)  # only the faces the window is written in
+    else:
+        finish_start(app)  # also when the QApplication was made elsewhere (tests)
     set_language(settings.language)
     install_qt_translations(app, settings.language)
     apply_direction(app, settings.language)
@@ -127,7 +149,19 @@ def create_main_window(loaded: LoadResult | None = None) -> MainWindow:
     return window
 
 
-def run_gui(loaded: LoadResult | None = None, quit_after_show: bool = False) -> int:
+def finish_start(app: QApplication) -> None:
+    """What start-up leaves until the window is shown (nothing on screen needs it yet)."""
+    from toolkit.gui.common import input_guard
+
+    load_fonts()
+    input_guard.install(app)
+
+
+def run_gui(
+    loaded: LoadResult | None = None,
+    quit_after_show: bool = False,
+    on_shown: Callable[[], None] | None = None,
+) -> int:
     if (
         quit_after_show
         and not os.environ.get("QT_QPA_PLATFORM")
@@ -139,7 +173,12 @@ def run_gui(loaded: LoadResult | None = None, quit_after_show: bool = False) -> 
     first_start = loaded is None and not settings_path().exists()
     loaded = loaded or load()
     app = application()
-    window = create_main_window(loaded)
+    window = create_main_window(loaded, defer=True)
+    # Right after the window shows, before anything else runs: the faces of other scripts
+    # (typed names, the language picker) and the input guard.
+    QTimer.singleShot(0, lambda: finish_start(app))
+    if on_shown is not None:
+        window.shown.connect(on_shown)
     if quit_after_show:
         window.shown.connect(lambda: QTimer.singleShot(0, app.quit))
     elif first_start:

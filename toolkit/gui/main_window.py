@@ -135,12 +135,10 @@ class MainWindow(QMainWindow):
         row.addWidget(self._nav_bar())
         self.stack = QStackedWidget()
         row.addWidget(self.stack, 1)
-        # Pages are built the first time they are shown: start-up pays only for the first one.
+        # Pages (and the areas they scroll in) are built the first time they are shown:
+        # start-up pays only for the first one.
         self.pages = _PageMap(self._make_page)
         self.page_areas: dict[str, QScrollArea] = {}
-        for info in PAGES:
-            self.page_areas[info.key] = self._scroll_area()
-            self.stack.addWidget(self.page_areas[info.key])
         self.setCentralWidget(central)
         self.navigate(current, "")
 
@@ -148,7 +146,9 @@ class MainWindow(QMainWindow):
         info = next(info for info in PAGES if info.key == key)
         page = info.make(self.context)
         page.key = info.key
-        self.page_areas[key].setWidget(page)
+        area = self.page_areas[key] = self._scroll_area()
+        area.setWidget(page)
+        self.stack.addWidget(area)
         if key in self._kept_work:
             page.restore_work(self._kept_work.pop(key))
         return page
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         return page.key if page is not None else PAGES[0].key
 
     def navigate(self, key: str, target: str) -> None:
-        if key not in self.page_areas:
+        if key not in self.nav_buttons:
             self.statusBar().showMessage(_("That page does not exist: {key}").format(key=key))
             return
         page = self.pages[key]

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from toolkit import paths
+from toolkit import content_cache, paths
 from toolkit.guides.blocks import iter_links, parse
 from toolkit.guides.loader import Library
 from toolkit.guides.model import Guide
 from toolkit.i18n import N_, translate_in
-from toolkit.yamlio import load_yaml
 
 # Pages a guide may open, with their names for "related tools" lists.
 APP_PAGES: dict[str, str] = {
@@ -33,14 +32,12 @@ def letter_template_exists(template_id: str) -> bool:
 @cache
 def letter_title(template_id: str, language: str) -> str:
     """A letter template's title in ``language`` (its id when the file cannot be read)."""
-    import yaml
-
     path = paths.templates_dir() / "letters" / f"{template_id}.yaml"
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = content_cache.load(path.read_text(encoding="utf-8"))
         titles = data.get("title", {}) if isinstance(data, dict) else {}
         title = titles.get(language) or titles.get("en") if isinstance(titles, dict) else titles
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    except (OSError, UnicodeDecodeError, ValueError, content_cache.yaml_error()):
         return template_id
     return str(title) if title else template_id
 

@@ -12,13 +12,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from toolkit import content_dates, paths
+from toolkit import content_cache, content_dates, paths
 from toolkit.content_dates import ContentDates
 from toolkit.errors import UserError
 from toolkit.guides.model import REVIEW_STATUSES, Guide, Review, Source
 from toolkit.guides.topics import TOPICS, reading_position, topic_order
 from toolkit.i18n import _
-from toolkit.yamlio import load_yaml
 
 FENCE = "---"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -151,12 +150,10 @@ def _sources(path: Path, meta: dict[str, Any]) -> tuple[Source, ...]:
 
 def parse_guide(path: Path, text: str) -> Guide:
     """Build a guide from a file's text; ``path`` names the file in error messages."""
-    import yaml
-
     header, body = split_front_matter(path, text)
     try:
-        meta = load_yaml(header)
-    except yaml.YAMLError as exc:
+        meta = content_cache.load(header)
+    except content_cache.yaml_error() as exc:
         where = getattr(exc, "problem_mark", None)
         line = where.line + 2 if where is not None else "?"
         message = _("the front matter is not valid YAML (line {line}).").format(line=line)

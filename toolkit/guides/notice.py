@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from toolkit.content_dates import facts_line, long_date, stale_warning, wording_line
 from toolkit.content_pack.origin import origin_for
 from toolkit.guides.model import Guide
-from toolkit.i18n import translate_in
-from toolkit.pdf.scripts import is_rtl
+from toolkit.i18n import is_right_to_left, translate_in
 from toolkit.settings import Settings
 from toolkit.translations.status import status_line
 
@@ -63,7 +62,7 @@ def call_line(settings: Settings | None, language: str) -> tuple[str, str]:
 def _isolated(value: str, language: str) -> str:
     """A name or number set apart from right-to-left text around it (Unicode isolates), so
     "(555) 010-0199" keeps its brackets and digits in order when shown and when copied."""
-    return f"\u2068{value}\u2069" if is_rtl(language) else value
+    return f"\u2068{value}\u2069" if is_right_to_left(language) else value
 
 
 def notice_for(guide: Guide, settings: Settings | None, today: dt.date | None = None) -> Notice:

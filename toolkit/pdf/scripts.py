@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from toolkit.i18n import is_right_to_left
 from toolkit.pdf import cjk
 from toolkit.pdf.fonts import (
     ARABIC,
@@ -29,7 +30,6 @@ from toolkit.pdf.fonts import (
     register_fonts,
 )
 
-RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he"})
 ARABIC_LANGUAGES = frozenset({"ar", "fa", "ur"})
 _ARABIC_RANGES = (
     (0x0600, 0x06FF),
@@ -107,7 +107,7 @@ def is_cjk_char(ch: str) -> bool:
 
 
 def is_rtl(language: str) -> bool:
-    return language in RTL_LANGUAGES
+    return is_right_to_left(language)
 
 
 def is_rtl_char(ch: str) -> bool:

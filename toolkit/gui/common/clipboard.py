@@ -7,8 +7,6 @@ clipboard inside the process, so everything on it there is the app's.
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
@@ -16,6 +14,8 @@ IN_PROCESS_PLATFORMS = frozenset({"offscreen", "minimal"})
 
 
 def _digest(text: str) -> str:
+    import hashlib  # on the first copy, not at start-up (OpenSSL takes a few ms to load)
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -82,9 +82,16 @@ _guard: InputGuard | None = None
 
 
 def install(app: QApplication) -> InputGuard:
-    """Install the guard once per application."""
+    """Install the guard once per application, preparing the widgets that already exist.
+
+    The app installs it once the window is shown: a Python filter on the application makes
+    every event and widget class pass through Python, which costs start-up some 30 ms, and
+    nobody can type or turn the wheel before the window is there.
+    """
     global _guard
     if _guard is None:
         _guard = InputGuard(app)
         app.installEventFilter(_guard)
+        for widget in app.allWidgets():
+            prepare(widget)
     return _guard

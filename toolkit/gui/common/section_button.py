@@ -8,6 +8,7 @@ through the ``current`` style property and says it in the accessible description
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from toolkit.i18n import _
@@ -38,6 +39,8 @@ class SectionButton(QPushButton):
         self._current = current
         self.setProperty("current", current)
         self.setAccessibleDescription(_("Open now") if current else "")
-        # A dynamic property changes the style only after a re-polish.
-        self.style().unpolish(self)
-        self.style().polish(self)
+        # A dynamic property changes the style only after a re-polish; a button not yet
+        # polished (not yet shown) takes it when it is, and start-up skips QStyle's wrapper.
+        if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            self.style().unpolish(self)
+            self.style().polish(self)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -15,15 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from toolkit.gui.guides.html_delegate import HTML_ROLE, HtmlDelegate
 from toolkit.guides.loader import Library
 from toolkit.guides.model import Guide
-from toolkit.guides.search import Hit, SearchIndex, snippet_html
 from toolkit.guides.topics import topic_label
 from toolkit.i18n import _, translate_in
 
+if TYPE_CHECKING:
+    from toolkit.guides.search import Hit, SearchIndex
+
 ID_ROLE = Qt.ItemDataRole.UserRole
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # a search result's rich text, for its painter
 HIGHLIGHT = "background-color: #fff1a8; color: #000000;"
+TOPIC_COLOR = "#1d4f91"
+# Guide titles sit under their topic's header; Qt's own painter (cheap at start-up) has no
+# indent, so the space is in the text, on the side the text starts.
+TITLE_INDENT = "\u2003"
 
 
 class GuideList(QWidget):
@@ -48,7 +56,10 @@ class GuideList(QWidget):
         layout.addWidget(self.status)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Guides found"))
-        self.list.setItemDelegate(HtmlDelegate(self.list))
+        # The topic list uses Qt's own painter; search results, with their highlighted words,
+        # a rich-text one made on the first search (it costs start-up some 10 ms).
+        self._plain_delegate = self.list.itemDelegate()
+        self._html_delegate: QAbstractItemDelegate | None = None
         self.list.setAccessibleName(_("Guides"))
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
@@ -67,15 +78,27 @@ class GuideList(QWidget):
     def index(self) -> SearchIndex:
         # Built on the first search, not at start-up.
         if self._index is None:
+            from toolkit.guides.search import SearchIndex
+
             assert self.library is not None
             self._index = SearchIndex(self.library)
         return self._index
+
+    def _use_rich_text(self, rich: bool) -> None:
+        if rich and self._html_delegate is None:
+            from toolkit.gui.guides.html_delegate import HtmlDelegate
+
+            self._html_delegate = HtmlDelegate(self.list, HTML_ROLE)
+        delegate = self._html_delegate if rich else self._plain_delegate
+        if delegate is not None and self.list.itemDelegate() is not delegate:
+            self.list.setItemDelegate(delegate)
 
     def refresh(self) -> None:
         if self.library is None:
             return
         query = self.search_box.text().strip()
         self.list.clear()
+        self._use_rich_text(bool(query))
         if not query:
             self.status.setText("")
             self._show_topics()
@@ -97,21 +120,17 @@ class GuideList(QWidget):
                 topic = guide.topic
                 label = topic_label(topic, self.library.language)
                 header = QListWidgetItem(label)
-                header.setData(
-                    HTML_ROLE, f'<span style="color:#1d4f91"><b>{escape(label)}</b></span>'
-                )
                 # Every role read later is set: PySide6 6.12 under-counts None for unset roles.
                 header.setData(ID_ROLE, "")
                 header.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.setForeground(QBrush(QColor(TOPIC_COLOR)))
                 font = QFont(self.list.font())
                 font.setBold(True)
                 header.setFont(font)
                 self.list.addItem(header)
             mark = self.english_only_mark(guide)
-            item = QListWidgetItem(guide.title + (f" ({mark})" if mark else ""))
+            item = QListWidgetItem(TITLE_INDENT + guide.title + (f" ({mark})" if mark else ""))
             item.setData(ID_ROLE, guide.id)
-            extra = f' <small style="color:#8a4b00">({escape(mark)})</small>' if mark else ""
-            item.setData(HTML_ROLE, f'<p style="margin-left:10px">{escape(guide.title)}{extra}</p>')
             item.setToolTip(guide.summary)
             self.list.addItem(item)
 
@@ -126,6 +145,8 @@ class GuideList(QWidget):
         title = hit.guide.title + (f" ({mark})" if mark else "")
         item = QListWidgetItem(f"{title}\n{hit.snippet_text()}")
         item.setData(ID_ROLE, hit.guide.id)
+        from toolkit.guides.search import snippet_html
+
         snippet = snippet_html(hit.snippet, "b", HIGHLIGHT)
         item.setData(HTML_ROLE, f"<b>{escape(title)}</b><br><small>{snippet}</small>")
         self.list.addItem(item)

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 PADDING = 8
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    def __init__(self, view: QListWidget) -> None:
+    def __init__(self, view: QListWidget, html_role: int) -> None:
         super().__init__(view)
         self.view = view
+        self.html_role = html_role  # the item data role holding each item's HTML
 
     def _document(self, index: Index, option: QStyleOptionViewItem, width: int) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(0)
-        document.setHtml(str(index.data(HTML_ROLE) or ""))
+        document.setHtml(str(index.data(self.html_role) or ""))
         document.setTextWidth(max(80, width - 2 * PADDING))
         return document
 
