@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from toolkit import APP_NAME
-from toolkit.gui import private_file_dialog
-from toolkit.gui.common import temporary_files
 from toolkit.gui.common.clipboard import ClipboardWatch
 from toolkit.gui.common.globe import globe_icon
 from toolkit.gui.common.section_button import SectionButton
@@ -286,6 +284,10 @@ class MainWindow(QMainWindow):
             page.before_leave()
             page.finish_and_clear()
             clear_typed_text(page)
+        # Imported here: start-up needs neither (QFileDialog, shutil and tempfile cost ~2 ms).
+        from toolkit.gui import private_file_dialog
+        from toolkit.gui.common import temporary_files
+
         self.clipboard_watch.clear_ours()
         private_file_dialog.forget_history()
         temporary_files.remove()

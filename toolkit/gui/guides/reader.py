@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
-from toolkit.gui import private_file_dialog
 from toolkit.gui.incidents.flow_layout import FlowLayout
 from toolkit.gui.style import LARGE_TEXT_FACTOR
 from toolkit.guides.loader import languages, load_library
@@ -34,6 +33,8 @@ Place = tuple[str, str]  # (guide id, language)
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str) -> str:
+    from toolkit.gui import private_file_dialog  # on the first save, not at start-up
+
     path, _filter = private_file_dialog.get_save_file_name(
         parent, title, str(Path.home() / suggested), _("PDF files (*.pdf)")
     )
