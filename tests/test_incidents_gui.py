@@ -2,19 +2,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from incidents_support import CHEAP_N
 from pypdf import PdfReader
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from toolkit import i18n
+from toolkit.gui.app import create_main_window
 from toolkit.gui.context import AppContext
+from toolkit.gui.main_window import MainWindow
 from toolkit.gui.pages.incidents_page import IncidentsPage
 from toolkit.incidents import attachments as att
 from toolkit.incidents import vault
 from toolkit.incidents.package import verify_package
-from toolkit.settings import Settings
+from toolkit.pseudo_locale import PseudoTranslations
+from toolkit.settings import LoadResult, Settings
 
 PASS = "gui passphrase 1"
 
@@ -500,3 +505,65 @@ def test_vault_names_are_typed_and_a_wrong_name_reveals_nothing(
     view.passphrase.line.setText(PASS)
     view.unlock()
     assert page.vault is not None and page.vault.name == "Peña-familia"
+
+
+# -- the open vault's main actions are on screen, not below the fold --
+def open_in_window(
+    qtbot: QtBot, window: MainWindow, opened: vault.Vault, width: int, height: int
+) -> IncidentsPage:
+    qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(width, height)
+    window.show()
+    window.navigate("incidents", "")
+    page = window.pages["incidents"]
+    assert isinstance(page, IncidentsPage)
+    page.show_vault(opened)
+    # Rows that wrap change minimum heights; the layouts settle over a few event rounds.
+    for _round in range(10):
+        QApplication.processEvents()
+    return page
+
+
+@pytest.mark.parametrize("language", ["en", "pseudo", "ar"])
+def test_save_export_and_lock_show_without_scrolling_at_1280x800(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    if language == "pseudo":  # every string 40 % longer: more rows of wrapped buttons
+        monkeypatch.setattr(i18n, "load_catalog", lambda _language: PseudoTranslations())
+    opened = vault.create_vault("household", PASS, data_dir=data_dir, kdf_n=CHEAP_N)[0]
+    settings = Settings(language="en" if language == "pseudo" else language)
+    window = create_main_window(LoadResult(settings))
+    page = open_in_window(qtbot, window, opened, 1280, 800)
+    view = page.vault_view
+    by_text = {b.text(): b for b in view.findChildren(QPushButton)}
+    buttons = [view.save_button, view.lock_button, by_text[i18n._("Export report")]]
+    buttons.append(by_text[i18n._("Export package")])
+    area = window.page_areas["incidents"]
+    seen = area.viewport().mapTo(window, area.viewport().rect().bottomLeft()).y()
+    for button in buttons:
+        top = button.mapTo(window, button.rect().topLeft()).y()
+        bottom = button.mapTo(window, button.rect().bottomLeft()).y()
+        assert button.isVisible() and top >= 0 and bottom <= min(seen, window.height()), (
+            f"{button.text()!r} at {top}..{bottom}, the window shows 0..{seen}"
+        )
+
+
+def test_a_small_window_scrolls_to_every_action_and_squeezes_no_row(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(i18n, "load_catalog", lambda _language: PseudoTranslations())
+    opened = vault.create_vault("household", PASS, data_dir=data_dir, kdf_n=CHEAP_N)[0]
+    window = create_main_window(LoadResult(Settings()))
+    page = open_in_window(qtbot, window, opened, 1024, 600)
+    form, area = page.vault_view.form, window.page_areas["incidents"]
+    # The wrapped rows of section buttons keep their room: the form starts below them.
+    sections = form.section_group.buttons()
+    lowest = max(b.mapTo(form, b.rect().bottomLeft()).y() for b in sections)
+    assert form.tabs.y() > lowest and form.tabs.height() >= form.tabs.minimumHeight()
+    for button in page.vault_view.findChildren(QPushButton):
+        if not button.isVisibleTo(page):
+            continue
+        area.ensureWidgetVisible(button)
+        top = button.mapTo(area.viewport(), button.rect().topLeft()).y()
+        assert top >= 0 and top + button.height() <= area.viewport().height(), button.text()

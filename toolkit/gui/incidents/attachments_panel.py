@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,13 +43,14 @@ class AttachmentsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setMaximumHeight(110)
-        layout.addWidget(self.table)
+        # Fixed: the vault's layout counts on the panel's minimum being the height it takes.
+        self.table.setFixedHeight(110)
+        # The button beside the table, not under it: the row it saves goes to the form.
         row = QHBoxLayout()
+        row.addWidget(self.table, 1)
         self.add_button = QPushButton(_("Add files…"))
         self.add_button.clicked.connect(self.pick_requested.emit)
-        row.addWidget(self.add_button)
-        row.addStretch(1)
+        row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 

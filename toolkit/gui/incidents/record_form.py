@@ -46,6 +46,8 @@ PLACEHOLDERS = {
     "start_time": "HH:MM",
     "end_time": "HH:MM",
 }
+# The form's least height, in lines of text, however little room the window leaves.
+MIN_LINES = 10
 
 
 class RecordForm(QWidget):
@@ -89,6 +91,9 @@ class RecordForm(QWidget):
             button.setChecked(index == 0)
             self.section_group.addButton(button, index)
             self.section_buttons.addWidget(button)
+        # The page fits the window and the form takes the room left; this much of it always
+        # shows (a smaller window scrolls the page instead of squeezing the fields away).
+        self.tabs.setMinimumHeight(MIN_LINES * self.fontMetrics().height())
         layout.addWidget(self.tabs, 1)
 
     def _show_section(self, index: int) -> None:

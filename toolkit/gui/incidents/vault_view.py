@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,23 @@ from toolkit.incidents.vault import Vault
 
 AUTOSAVE_MS = 3000
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class WrappingColumn(QWidget):
+    """A splitter pane whose minimum height counts the rows its button rows wrap onto at its
+    present width (a splitter asks only for a width-blind minimum, and would overlap them)."""
+
+    def minimumSizeHint(self) -> QSize:  # Qt's name
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None:
+            return hint
+        return QSize(hint.width(), layout.totalMinimumHeightForWidth(self.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
 
 
 class VaultView(QWidget):
@@ -92,7 +110,7 @@ class VaultView(QWidget):
         left_column.addWidget(self.new_button)
         splitter.addWidget(left)
 
-        right = QWidget()
+        right = WrappingColumn()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
         self.form = RecordForm()
@@ -139,6 +157,13 @@ class VaultView(QWidget):
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_draft)
+
+    def heightForWidth(self, width: int) -> int:  # Qt's name
+        # The page's scroll area makes a page at least this tall. Asking only the minimum lets
+        # the vault fit the window when it can: the form scrolls by itself and takes the room
+        # left, and Save and Export stay on screen instead of below the fold.
+        layout = self.layout()
+        return layout.totalMinimumHeightForWidth(width) if layout else super().heightForWidth(width)
 
     # -- showing -----------------------------------------------------------------------------
     def show_vault(self, opened: Vault) -> None:
