@@ -1,6 +1,7 @@
 """Cut the static font faces the app ships in assets/fonts from the pinned Noto font packages.
 
-    python scripts/cut_fonts.py          # write every face in toolkit.pdf.fonts.FACES
+    python scripts/cut_fonts.py          # write every face in toolkit.pdf.fonts.FACES, and
+                                         # the list of what the Chinese face covers
     python scripts/cut_fonts.py --check  # exit 1 if a face is missing or was cut from other fonts
 
 Run it after a font package changes version in constraints.txt, and commit the files. The
@@ -21,15 +22,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from toolkit.atomic import write_atomic  # noqa: E402
-from toolkit.pdf import fonts  # noqa: E402
+from toolkit.pdf import cjk, fonts  # noqa: E402
 
 FOLDER = ROOT / "assets" / "fonts"
 SOURCES = FOLDER / "sources.json"
 
 
+CJK_PACKAGE = "noto_cjk_sans_otc"
+
+
 def source_versions() -> dict[str, str]:
-    packages = sorted({face.package for face in fonts.FACES})
+    packages = sorted({face.package for face in fonts.FACES} | {CJK_PACKAGE})
     return {package: version(package.replace("_", "-")) for package in packages}
+
+
+def cjk_coverage() -> str:
+    return cjk.coverage_text(cjk.coverage_ranges(cjk.face_cmap(cjk.COVERAGE_LANGUAGE)))
 
 
 def cut() -> None:
@@ -40,6 +48,8 @@ def cut() -> None:
     for package in sorted({face.package for face in fonts.FACES}):
         licence = Path(str(import_module(package).__file__)).parent / "LICENSE"
         write_atomic(FOLDER / f"LICENSE-{package}.txt", licence.read_bytes())
+    print(f"listing what the {cjk.COVERAGE_LANGUAGE} face of {CJK_PACKAGE} covers")
+    write_atomic(FOLDER / cjk.COVERAGE_FILE, cjk_coverage().encode("ascii"))
     text = json.dumps(source_versions(), indent=2, sort_keys=True) + "\n"
     write_atomic(SOURCES, text.encode("utf-8"))
 
@@ -50,6 +60,8 @@ def check() -> int:
         for face in fonts.FACES
         if not (FOLDER / face.instance_filename).is_file()
     ]
+    if not (FOLDER / cjk.COVERAGE_FILE).is_file():
+        problems.append(f"missing: {cjk.COVERAGE_FILE}")
     recorded = json.loads(SOURCES.read_text(encoding="utf-8")) if SOURCES.is_file() else {}
     if recorded != source_versions():
         problems.append(f"cut from {recorded}, installed {source_versions()}")

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from toolkit import paths
 from toolkit.gui import style
 from toolkit.gui.app import create_main_window, load_fonts
-from toolkit.pdf import fonts
+from toolkit.pdf import cjk, fonts
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -64,3 +64,26 @@ def test_interface_uses_the_bundled_faces_for_every_script(qtbot: QtBot) -> None
         ("Noto Sans CJK SC", QFontDatabase.WritingSystem.Korean),
     ):
         assert family in QFontDatabase.families(system), (family, system)
+
+
+def test_the_chinese_coverage_list_is_what_the_pinned_face_covers() -> None:
+    listed = (paths.bundled_fonts_dir() / cjk.COVERAGE_FILE).read_text(encoding="ascii")
+    face = cjk.face_cmap(cjk.COVERAGE_LANGUAGE)
+    assert listed == cjk.coverage_text(cjk.coverage_ranges(face))
+    assert all(cjk.covers(code) for code in (0x4E00, 0x6C89, 0x9ED8, 0x3002, 0xAC00))
+    sample = range(0, 0x30000, 7)
+    assert [code for code in sample if cjk.covers(code)] == [c for c in sample if c in face]
+    assert not cjk.covers(0x0628) and not cjk.covers(0x10FFFF)  # Arabic: not in this face
+
+
+def test_checking_what_can_print_never_reads_the_chinese_collection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from toolkit.pdf import scripts
+
+    def refuse(language: str) -> frozenset[int]:
+        raise AssertionError("the collection's cmap was read (some 40 MiB)")
+
+    monkeypatch.setattr(cjk, "face_cmap", refuse)
+    assert scripts.can_draw("ñ") and scripts.can_draw("沉") and scripts.can_draw("ج")
+    assert not scripts.can_draw("\U00010000")  # Linear B: no bundled face has it

@@ -7,13 +7,16 @@ failure.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import TextIO
@@ -33,6 +36,9 @@ CHECK_MODULES = (
     "toolkit.checks.content_checks",
 )
 
+# A child's outcome line; whatever else a check prints stays out of the way.
+RESULT_MARK = "SELFTEST-RESULT "
+CHILD_TIMEOUT_S = 600
 _registry: list[tuple[str, Check]] = []
 
 
@@ -61,6 +67,17 @@ def all_checks() -> list[tuple[str, Check]]:
     return list(_registry)
 
 
+def find_check(name: str) -> Check | None:
+    """The check named ``name``, importing check modules only until it is found (a child
+    process then carries only what its check needs)."""
+    for module in CHECK_MODULES:
+        import_module(module)
+        found = dict(_registry).get(name)
+        if found is not None:
+            return found
+    return None
+
+
 @contextmanager
 def temporary_data_dir() -> Iterator[Path]:
     """Point the app at a throwaway data folder so checks never touch a person's files."""
@@ -76,24 +93,84 @@ def temporary_data_dir() -> Iterator[Path]:
                 os.environ[paths.DATA_ENV] = previous
 
 
-def run_checks(out: TextIO, only: str | None = None) -> list[Outcome]:
+def run_checks(out: TextIO, only: str | None = None, isolated: bool = True) -> list[Outcome]:
+    """Run every check (or those whose name has ``only``), printing one line each.
+
+    ``isolated`` runs each check in a process of its own, as ``selftest --check NAME``: the
+    self-test then needs no more memory than its largest check (all in one process took some
+    300 MiB), and a check that crashes its process is reported instead of ending the run.
+    """
     outcomes = []
     with temporary_data_dir() as data:
         for name, func in all_checks():
             if only and only not in name:
                 continue
-            started = time.perf_counter()
-            try:
-                detail, ok = func(data), True
-            except Exception as exc:
-                detail, ok = f"{type(exc).__name__}: {exc}", False
-                if os.environ.get("TOOLKIT_DEBUG"):
-                    traceback.print_exc()
-            outcome = Outcome(name, ok, detail, time.perf_counter() - started)
+            outcome = run_in_child(name) if isolated else run_one(name, func, data)
             print(
-                f"{'ok  ' if ok else 'FAIL'} {name}: {detail} ({outcome.seconds:.2f} s)",
+                f"{'ok  ' if outcome.ok else 'FAIL'} {name}: {outcome.detail} "
+                f"({outcome.seconds:.2f} s)",
                 file=out,
                 flush=True,
             )
             outcomes.append(outcome)
     return outcomes
+
+
+def run_one(name: str, func: Check, data: Path) -> Outcome:
+    """Run one check here; it fails too when it tried the network."""
+    from toolkit import netguard
+
+    netguard.install()
+    tried = len(netguard.attempts)
+    started = time.perf_counter()
+    try:
+        detail, ok = func(data), True
+        if len(netguard.attempts) > tried:
+            detail, ok = f"tried the network: {netguard.attempts[tried:]}", False
+    except Exception as exc:
+        detail, ok = f"{type(exc).__name__}: {exc}", False
+        if os.environ.get("TOOLKIT_DEBUG"):
+            traceback.print_exc()
+    return Outcome(name, ok, detail, time.perf_counter() - started)
+
+
+def run_child_check(name: str, out: TextIO) -> int:
+    """``selftest --check NAME``: run that one check here and print its outcome as JSON."""
+    found = find_check(name)
+    if found is None:
+        outcome = Outcome(name, False, f"no check named {name!r}", 0.0)
+    else:
+        with temporary_data_dir() as data:
+            outcome = run_one(name, found, data)
+    print(RESULT_MARK + json.dumps(asdict(outcome)), file=out, flush=True)
+    return 0 if outcome.ok else 1
+
+
+def child_command(name: str) -> list[str]:
+    """The command that runs one check in a new process, from source or inside the bundle."""
+    prefix = [sys.executable] if paths.is_frozen() else [sys.executable, "-m", "toolkit"]
+    return [*prefix, "selftest", "--check", name]
+
+
+def run_in_child(name: str) -> Outcome:
+    started = time.perf_counter()
+    try:
+        result = subprocess.run(
+            child_command(name),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=CHILD_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return Outcome(name, False, f"did not finish in {CHILD_TIMEOUT_S} s", CHILD_TIMEOUT_S)
+    except OSError as exc:
+        return Outcome(name, False, f"could not start the check: {exc}", 0.0)
+    for line in reversed(result.stdout.splitlines()):
+        if line.startswith(RESULT_MARK):
+            return Outcome(**json.loads(line.removeprefix(RESULT_MARK)))
+    last = (result.stderr.strip().splitlines() or ["no message"])[-1]
+    detail = f"its process ended with code {result.returncode} ({last})"
+    return Outcome(name, False, detail, time.perf_counter() - started)

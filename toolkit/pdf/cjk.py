@@ -9,6 +9,8 @@ process, so a second sheet with the same text costs nothing.
 
 from __future__ import annotations
 
+import bisect
+import gc
 import hashlib
 import io
 from functools import cache
@@ -47,14 +49,58 @@ def collection_path() -> Path:
     return path
 
 
-@cache
+# Which code points the Simplified Chinese face covers, as "first-last" hex ranges, cut with
+# the other faces (scripts/cut_fonts.py): reading the collection's cmap for it took some 40 MiB,
+# for every document, whatever its language.
+COVERAGE_FILE = "cjk-coverage.txt"
+COVERAGE_LANGUAGE = "zh-Hans"
+
+
 def face_cmap(language: str) -> frozenset[int]:
-    """Every code point the full face covers (read once; used to report missing glyphs)."""
+    """Every code point the full face covers, read from the collection (slow, large)."""
     from fontTools.ttLib import TTCollection
 
     index, _tag = FACES[language]
     collection = TTCollection(str(collection_path()), lazy=True)
     return frozenset(collection.fonts[index].getBestCmap())
+
+
+def coverage_ranges(codes: frozenset[int]) -> list[tuple[int, int]]:
+    """``codes`` as sorted, merged (first, last) ranges."""
+    ranges: list[tuple[int, int]] = []
+    for code in sorted(codes):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return ranges
+
+
+def coverage_text(ranges: list[tuple[int, int]]) -> str:
+    return "".join(f"{first:04X}-{last:04X}\n" for first, last in ranges)
+
+
+@cache
+def _coverage() -> tuple[list[int], list[int]]:
+    path = paths.bundled_fonts_dir() / COVERAGE_FILE
+    try:
+        lines = path.read_text(encoding="ascii").split()
+        pairs = [_range(line) for line in lines]
+    except (OSError, ValueError):
+        pairs = coverage_ranges(face_cmap(COVERAGE_LANGUAGE))  # a checkout without the file
+    return [first for first, _last in pairs], [last for _first, last in pairs]
+
+
+def _range(line: str) -> tuple[int, int]:
+    first, last = line.split("-")
+    return int(first, 16), int(last, 16)
+
+
+def covers(code: int) -> bool:
+    """Whether the Simplified Chinese face has a glyph for ``code``."""
+    firsts, lasts = _coverage()
+    at = bisect.bisect_right(firsts, code) - 1
+    return at >= 0 and code <= lasts[at]
 
 
 def subset_bytes(language: str, chars: str, ps_name: str) -> bytes:
@@ -82,6 +128,11 @@ def subset_bytes(language: str, chars: str, ps_name: str) -> bytes:
             record.string = ps_name
     out = io.BytesIO()
     font.save(out)
+    font.close()
+    del font, subsetter
+    # fontTools' tables hold reference cycles: collect them now, or the next subset's parse of
+    # the collection lands on top of this one's (four Chinese flyers peaked at 167 MiB).
+    gc.collect()
     return out.getvalue()
 
 

@@ -261,7 +261,7 @@ def can_draw(ch: str) -> bool:
     """Whether any embedded face (the CJK collection included) has a glyph for ``ch``."""
     if ch.isspace() or is_ignorable(ch):
         return True
-    return ord(ch) in _drawable()
+    return ord(ch) in _drawable() or (is_cjk_char(ch) and cjk.covers(ord(ch)))
 
 
 @lru_cache(maxsize=1)
@@ -274,5 +274,4 @@ def _drawable() -> frozenset[int]:
     codes: set[int] = set()
     for face in FACES:
         codes.update(pdfmetrics.getFont(face.name).face.charToGlyph)
-    codes.update(code for code in cjk.face_cmap("zh-Hans") if is_cjk_char(chr(code)))
     return frozenset(codes)
