@@ -5,13 +5,21 @@ Lines are wrapped in logical order first; then each wrapped line is reordered on
 right to left. Arabic, Persian and the Indic, Thai and Khmer scripts are shaped by HarfBuzz
 through ReportLab's ``shapeStr``. Shaped glyphs do not say which letters they are, so a line with
 shaped or right-to-left text is drawn twice: the glyphs (which extract as nothing) and, invisibly
-over them, its letters in display order, which copy, search and screen readers turn back into
-the text as typed. Every drawn piece is logged, so tests can check glyphs and positions.
+over each drawn piece, its letters as typed, which copy, search and screen readers turn back
+into the text as typed. Every drawn piece is logged, so tests can check glyphs and positions.
+
+The invisible letters suit both kinds of extractor. Those that sort letters by position
+(pdftotext, most viewers) find each piece's letters over its glyphs, left to right as drawn.
+Those that read the content stream in order (pypdf, pdftotext -raw, screen readers) get the
+pieces in the order typed, each piece's right-to-left letters reversed as they expect; a letter
+whose direction they would guess from the letters before it (a bracket, a space, a colon, a
+Persian digit) is written on its own, so a wrong guess cannot move it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -30,6 +38,8 @@ from toolkit.pdf.scripts import (
 # A line may not start with these (they stay with the character before them).
 _CLOSING = frozenset("，。、！？；：”’）》」』〉】,.!?;:)%")
 _OPENING = frozenset("“‘（《「『〈【(")
+# Zero-width joiners steer shaping: they stay in the piece of the letter before them.
+_JOINERS = frozenset("\u200c\u200d")
 
 
 @dataclass(frozen=True)
@@ -66,14 +76,20 @@ class Piece:
     width: float
     x: float = 0.0
     y: float = 0.0
+    # For the invisible text layer: the letters as typed, left to right as drawn, whether they
+    # read right to left, and where the first of them is in the line as typed (the pieces are
+    # written in that order).
+    letters: str = ""
+    rtl: bool = False
+    start: int = 0
 
 
 @dataclass
 class Line:
     logical: str
     pieces: list[Piece]
-    # The letters in display order, for the invisible text layer ('' when none is needed).
-    visual: str = ""
+    # Whether the glyphs extract as nothing and the pieces' letters are written over them.
+    layered: bool = False
 
     @property
     def width(self) -> float:
@@ -185,42 +201,20 @@ def layout_line(text: str, style: TextStyle) -> Line:
         runs = split_runs(text, style.fonts, style.bold)
         pieces = [_piece(part, part, font, style) for font, part in runs]
         shaped = any(_is_shaped(style, font) for font, _part in runs)
-        return Line(text, pieces, _drawn_letters(text) if shaped else "")
+        if shaped:
+            start = 0
+            for piece in pieces:
+                piece.letters, piece.start = _drawn_letters(piece.logical), start
+                start += len(piece.logical)
+        return Line(text, pieces, shaped)
     order = _reorder(text, style.base_rtl)
-    letters = _drawn_letters(extraction_order(text, style.base_rtl))
-    pieces = [_bidi_piece(part, odd, style) for part, odd in _visual_parts(order, style)]
-    return Line(text, pieces, letters)
-
-
-def extraction_order(text: str, base_rtl: bool) -> str:
-    """The letters as extractors expect them: in logical order, with each right-to-left run
-    reversed (pdftotext and pypdf reverse such runs back, and leave the rest in place)."""
-    out: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        # Spaces at the ends of a run stay where they are: they separate it from its neighbours.
-        joined = "".join(run)
-        core = joined.strip(" ")
-        lead = len(joined) - len(joined.lstrip(" "))
-        out.append(" " * lead + core[::-1] + " " * (len(joined) - lead - len(core)))
-        run.clear()
-
-    for ch, level in zip(text, bidi_levels(text, base_rtl), strict=True):
-        if ch in BIDI_CONTROLS:
-            continue
-        if level % 2:
-            run.append(ch)
-            continue
-        flush()
-        out.append(ch)
-    flush()
-    return "".join(out)
+    pieces = [_bidi_piece(part, style) for part in _visual_parts(order, style)]
+    return Line(text, pieces, True)
 
 
 def _drawn_letters(text: str) -> str:
-    # Zero-width characters (a Persian non-joiner too) are left out: extractors take them for
-    # word boundaries and reorder the word around them.
+    # Zero-width characters (a Persian non-joiner too) are left out: pdftotext -raw cuts a
+    # right-to-left word at one and reverses each half on its own (pypdf and pdftotext keep it).
     return "".join(ch for ch in text if not is_ignorable(ch)).replace("\t", " ")
 
 
@@ -250,29 +244,37 @@ def bidi_levels(text: str, base_rtl: bool = True) -> tuple[int, ...]:
 
 def visual_order(text: str, base_rtl: bool = True) -> list[tuple[str, int]]:
     """Characters of one line with their levels, reordered for display (rules L2 and L4)."""
-    return [(drawn, level) for _original, drawn, level in _reorder(text, base_rtl)]
+    return [(char.drawn, char.level) for char in _reorder(text, base_rtl)]
 
 
-def _reorder(text: str, base_rtl: bool) -> list[tuple[str, str, int]]:
-    """(character as typed, character as drawn (mirrored), level) in display order."""
+@dataclass(frozen=True)
+class _Char:
+    index: int  # where it is in the line as typed
+    typed: str
+    drawn: str  # mirrored in right-to-left text
+    level: int
+
+
+def _reorder(text: str, base_rtl: bool) -> list[_Char]:
+    """The characters of one line in display order."""
     from bidi.mirror import MIRRORED
 
     chars = [
-        (ch, MIRRORED.get(ch, ch) if level % 2 else ch, level)
-        for ch, level in zip(text, bidi_levels(text, base_rtl), strict=True)
+        _Char(index, ch, MIRRORED.get(ch, ch) if level % 2 else ch, level)
+        for index, (ch, level) in enumerate(zip(text, bidi_levels(text, base_rtl), strict=True))
         if ch not in BIDI_CONTROLS
     ]
     if not chars:
         return chars
-    highest = max(level for _o, _ch, level in chars)
-    odd = [level for _o, _ch, level in chars if level % 2]
+    highest = max(char.level for char in chars)
+    odd = [char.level for char in chars if char.level % 2]
     lowest_odd = min(odd) if odd else highest + 1
     for level in range(highest, lowest_odd - 1, -1):
         index = 0
         while index < len(chars):
-            if chars[index][2] >= level:
+            if chars[index].level >= level:
                 end = index
-                while end < len(chars) and chars[end][2] >= level:
+                while end < len(chars) and chars[end].level >= level:
                     end += 1
                 chars[index:end] = chars[index:end][::-1]
                 index = end
@@ -281,36 +283,53 @@ def _reorder(text: str, base_rtl: bool) -> list[tuple[str, str, int]]:
     return chars
 
 
-def _visual_parts(order: list[tuple[str, str, int]], style: TextStyle) -> list[tuple[str, bool]]:
-    """The reordered line cut into (drawn text, right to left) parts: at spaces, at changes of
-    font and at changes of direction."""
-    parts: list[tuple[str, bool, str]] = []
-    for _original, drawn, level in order:
-        ch = drawn if can_draw(drawn) else REPLACEMENT
-        odd = bool(level % 2)
-        space = ch.isspace()
-        font = "" if space else style.fonts.font_for_char(ch, style.bold)
-        joiner = ch in "\u200c\u200d" and bool(parts) and parts[-1][2] != ""
-        if joiner or (parts and parts[-1][2] == font and parts[-1][1] == odd):
-            text, was_odd, was_font = parts[-1]
-            parts[-1] = (text + ch, was_odd, was_font)
+@dataclass
+class _Part:
+    drawn: str  # left to right, as drawn
+    typed: str  # the same characters as typed, left to right
+    odd: bool
+    font: str
+    start: int  # where its first character is in the line as typed
+
+
+def _visual_parts(order: list[_Char], style: TextStyle) -> list[_Part]:
+    """The reordered line cut into parts: at spaces, at changes of font and of direction."""
+    parts: list[_Part] = []
+    for char in order:
+        drawable = can_draw(char.drawn)
+        ch = char.drawn if drawable else REPLACEMENT
+        odd = bool(char.level % 2)
+        font = "" if ch.isspace() else style.fonts.font_for_char(ch, style.bold)
+        last = parts[-1] if parts else None
+        joiner = ch in _JOINERS and last is not None and last.font != ""
+        if last is not None and (joiner or (last.font == font and last.odd == odd)):
+            last.drawn += ch
+            last.typed += char.typed if drawable else REPLACEMENT
+            last.start = min(last.start, char.index)
         else:
-            parts.append((ch, odd, font))
-    return [(text, odd) for text, odd, _font in parts]
+            parts.append(_Part(ch, char.typed if drawable else ch, odd, font, char.index))
+    return parts
 
 
-def _bidi_piece(part: str, odd: bool, style: TextStyle) -> Piece:
-    logical = part[::-1] if odd else part
-    if part.isspace():
+def _bidi_piece(part: _Part, style: TextStyle) -> Piece:
+    drawn, odd = part.drawn, part.odd
+    logical = drawn[::-1] if odd else drawn
+    letters = _drawn_letters(part.typed)
+    if drawn.isspace():
         font = style.fonts.latin_bold if style.bold else style.fonts.latin_regular
-        return _piece(" " * len(part), part, font, style)
-    font = style.fonts.font_for_char(logical[0], style.bold)
-    if odd and _is_shaped(style, font):
-        # The part was reversed for display; HarfBuzz wants the letters in logical order and
-        # returns the glyphs in visual order itself.
-        return _piece(logical, logical, font, style)
-    drawn = "".join(ch for ch in part if not is_ignorable(ch))
-    return _piece(drawn, logical, font, style)
+        piece = _piece(" " * len(drawn), drawn, font, style)
+    else:
+        font = style.fonts.font_for_char(logical[0], style.bold)
+        if odd and _is_shaped(style, font):
+            # The part was reversed for display; HarfBuzz wants the letters in logical order and
+            # returns the glyphs in visual order itself.
+            piece = _piece(logical, logical, font, style)
+        else:
+            piece = _piece(
+                "".join(ch for ch in drawn if not is_ignorable(ch)), logical, font, style
+            )
+    piece.letters, piece.rtl, piece.start = letters, odd, part.start
+    return piece
 
 
 def _piece(text: str, logical: str, font: str, style: TextStyle) -> Piece:
@@ -336,7 +355,7 @@ class Painter:
             x = right - line.width
         else:
             x = left
-        start = x
+        placed: list[tuple[float, Piece]] = []
         canvas = self.canvas
         canvas.saveState()
         canvas.setFillColor(style.color)
@@ -346,7 +365,7 @@ class Painter:
         for piece in line.pieces:
             if not piece.logical.isspace() and piece.width > 0:
                 text = canvas.beginText(x, y)
-                text.setFont(glyph_only(piece.font) if line.visual else piece.font, piece.size)
+                text.setFont(glyph_only(piece.font) if line.layered else piece.font, piece.size)
                 if style.bold and style.fonts.is_fake_bold_font(piece.font):
                     text.setTextRenderMode(2)
                 elif style.bold:
@@ -355,26 +374,31 @@ class Painter:
                 text.textOut(piece.text)
                 canvas.drawText(text)
                 self.log.append(replace(piece, x=x, y=y))
+            placed.append((x, piece))
             x += piece.width
-        if line.visual.strip():
-            self._draw_text_layer(line.visual, style, start, y, x - start)
+        if line.layered:
+            self._draw_text_layer(placed, style, y)
         canvas.restoreState()
 
     def _draw_text_layer(
-        self, letters: str, style: TextStyle, x: float, y: float, width: float
+        self, placed: list[tuple[float, Piece]], style: TextStyle, y: float
     ) -> None:
-        """The line's letters, invisible, in one text object stretched over the glyphs."""
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        runs = _letter_runs(letters, style.fonts)
-        natural = sum(stringWidth(part, font, style.size) for font, part in runs)
-        text = self.canvas.beginText(x, y)
+        """The pieces' letters, invisible, each cell over its glyphs, in the order typed."""
+        cells = [
+            cell
+            for x, piece in sorted(placed, key=lambda item: item[1].start)
+            for cell in _cells(piece, x, style.fonts)
+        ]
+        if not cells:
+            return
+        text = self.canvas.beginText()
         text.setTextRenderMode(3)
-        if natural > 0 and width > 0:
-            text.setHorizScale(100.0 * width / natural)
-        for font, part in runs:
+        for x, font, letters, scale in cells:
+            text.setTextOrigin(x, y)
+            # A font operator for every cell, the same font too: pypdf reads each on its own.
             text.setFont(font, style.size)
-            text.textOut(part)
+            text.setHorizScale(100.0 * scale)
+            text.textOut(letters)
         text.setTextRenderMode(0)
         text.setHorizScale(100.0)
         self.canvas.drawText(text)
@@ -412,26 +436,64 @@ class Painter:
         return y
 
 
-def _letter_runs(letters: str, fonts: ScriptFonts) -> list[tuple[str, str]]:
-    """The text layer in as few font runs as possible: extractors break words at a change of
-    font, so punctuation and digits stay in the run before them when its face has them."""
-    from reportlab.pdfbase import pdfmetrics
+def _cells(piece: Piece, x: float, fonts: ScriptFonts) -> list[tuple[float, str, str, float]]:
+    """(x, font, letters left to right, horizontal scale) of a piece's text layer, in the order
+    typed, stretched together over the piece's glyphs."""
+    chunks = _chunks(piece.letters, piece.rtl, piece.font, fonts, piece.size)
+    natural = sum(width for _font, _letters, width in chunks)
+    scale = piece.width / natural if natural > 0 and piece.width > 0 else 1.0
+    cells = []
+    for font, letters, width in chunks:
+        cells.append((x, font, letters, scale))
+        x += width * scale
+    return cells[::-1] if piece.rtl else cells
+
+
+@lru_cache(maxsize=20_000)
+def _chunks(
+    letters: str, rtl: bool, font: str, fonts: ScriptFonts, size: float
+) -> tuple[tuple[str, str, float], ...]:
+    """(font, letters, natural width) of a piece's letters, left to right: runs of letters of
+    the piece's own direction (with their marks), and every other character alone."""
+    from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
     from toolkit.pdf.fonts import text_font
 
-    runs: list[tuple[str, str]] = []
-    for ch in letters:
-        if runs and not ch.isalpha():
-            font = runs[-1][0]
-            if ch == " " or ord(ch) in pdfmetrics.getFont(font).face.charToGlyph:
-                runs[-1] = (font, runs[-1][1] + ch)
-                continue
-        font = text_font(fonts.font_for_char(ch))
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + ch)
-        else:
-            runs.append((font, ch))
-    return runs
+    face = text_font(font)
+    charmap = getFont(face).face.charToGlyph
+    runs: list[list[str]] = []  # as typed: a run's own letters, or one other character
+    joined = False  # whether a mark next belongs to the last run
+    for ch in letters[::-1] if rtl else letters:
+        own = ord(ch) in charmap or ch == " "
+        if own and joined and (_is_strong(ch, rtl) or _is_mark(ch)):
+            runs[-1].append(ch)
+            continue
+        runs.append([ch])
+        joined = own and _is_strong(ch, rtl)
+    chunks = []
+    for run in runs:
+        text = "".join(run)
+        cell_font = (
+            face
+            if ord(text[0]) in charmap or text == " "
+            else text_font(fonts.font_for_char(text[0]))
+        )
+        drawn = text[::-1] if rtl else text
+        chunks.append((cell_font, drawn, stringWidth(drawn, cell_font, size)))
+    return tuple(chunks[::-1] if rtl else chunks)
+
+
+def _is_strong(ch: str, rtl: bool) -> bool:
+    """A letter of the direction given, as every extractor takes it (a European digit counts as
+    left to right; other digits have no direction of their own for some extractors)."""
+    kind = unicodedata.bidirectional(ch)
+    if rtl:
+        return kind in ("R", "AL")
+    return kind == "L" or (kind == "EN" and ch.isascii())
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me")
 
 
 def draw_text(
