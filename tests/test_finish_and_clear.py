@@ -14,11 +14,8 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.incidents_support import CHEAP_N, cheap_kdf
-from tests.letters_helpers import SENDER
+from tests.letters_gui_helpers import window_with_letter
 from toolkit.gui import private_file_dialog
-from toolkit.gui.app import create_main_window
-from toolkit.gui.pages.letters_page import LettersPage
-from toolkit.settings import LoadResult, Settings
 
 NAME = "Xiomara Quintanilla-Ybarra"
 STORY = "Agents took my brother Teodulo from the bus stop at dawn."
@@ -60,21 +57,8 @@ def test_a_whole_session_then_finish_and_clear_leaves_nothing(
 ) -> None:
     cheap_kdf(monkeypatch)
     started = time.time() - 1
-    window = create_main_window(LoadResult(Settings()))
-    qtbot.addWidget(window)
-    window.show()
     # A letter: written, edited by hand, copied to paste into a web form, saved as a PDF.
-    window.navigate("letters", "city-sanctuary")
-    letters = window.pages["letters"]
-    assert isinstance(letters, LettersPage)
-    letters.recipients.set_manual("Maria Hadden", "Councilmember", "121 N LaSalle St\nChicago, IL")
-    for name, value in {
-        **SENDER,
-        "sender_name": NAME,
-        "story": STORY,
-        "city_name": "Chicago",
-    }.items():
-        letters.form.set_value(name, value)
+    window, letters = window_with_letter(qtbot, sender_name=NAME, story=STORY)
     qtbot.waitUntil(lambda: bool(letters.pdf), timeout=5000)
     letters.final.editor.setPlainText(letters.final.editor.toPlainText() + "\nThank you.")
     assert NAME in letters.copy_text()

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from guide_helpers import CORE_GUIDES
 
 from toolkit import paths
 from toolkit.guides import summaries
@@ -22,14 +23,6 @@ from toolkit.guides.summaries import (
     parse_summaries,
 )
 
-CORE_GUIDES = (
-    "rights-at-the-door",
-    "street-car-work",
-    "if-detained",
-    "family-safety-plan",
-    "documenting-an-encounter",
-    "immigration-court",
-)
 # Words that leave a sentence hanging when they come last ("..., or."), per language.
 DANGLING = {
     "en": {"or", "and", "but", "the", "a", "to", "of"},

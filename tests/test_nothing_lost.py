@@ -8,24 +8,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.letters_gui_helpers import window_with_letter
 from tests.letters_helpers import SENDER
 from toolkit.gui.app import create_main_window
-from toolkit.gui.main_window import MainWindow
 from toolkit.gui.pages.letters_page import LettersPage
 from toolkit.settings import LoadResult, Settings
-
-
-def window_with_letter(qtbot: QtBot) -> tuple[MainWindow, LettersPage]:
-    window = create_main_window(LoadResult(Settings()))
-    qtbot.addWidget(window)
-    window.show()
-    window.navigate("letters", "city-sanctuary")
-    page = window.pages["letters"]
-    assert isinstance(page, LettersPage)
-    page.recipients.set_manual("Maria Hadden", "Councilmember", "121 N LaSalle St\nChicago, IL")
-    for name, value in {**SENDER, "city_name": "Chicago"}.items():
-        page.form.set_value(name, value)
-    return window, page
 
 
 def test_an_empty_window_closes_without_a_question(qtbot: QtBot) -> None:

@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from reportlab.pdfgen.canvas import Canvas
+from text_layer_helpers import page_with
 
 from toolkit.pdf.flow import BlockStyle, FontBook, TextBlock, isolate_numbers
 from toolkit.pdf.textlayout import Painter
@@ -77,19 +78,6 @@ def test_number_pieces_do_not_overlap() -> None:
 def poppler(pdf: bytes) -> str:
     out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True)
     return " ".join(out.stdout.decode("utf-8").split())
-
-
-def page_with(lines: list[tuple[str, str]]) -> bytes:
-    buf = io.BytesIO()
-    canvas = Canvas(buf, pagesize=(500, 400))
-    y = 380.0
-    for text, language in lines:
-        block = TextBlock(text, BlockStyle(), FontBook(language))
-        _w, h = block.wrap(460, 400)
-        y -= h + 6
-        block.drawOn(canvas, 20, y)
-    canvas.save()
-    return buf.getvalue()
 
 
 def test_hotline_copied_whole_on_a_mostly_persian_page() -> None:

@@ -9,9 +9,8 @@ import unicodedata
 
 import pytest
 from pypdf import PdfReader
-from reportlab.pdfgen.canvas import Canvas
+from text_layer_helpers import page_with
 
-from toolkit.pdf.flow import BlockStyle, FontBook, TextBlock
 from toolkit.pdf.scripts import is_ignorable
 
 HOTLINE = "(555) 010-0199"
@@ -30,19 +29,6 @@ SAMPLES = {
     "english in arabic": ("قال الضابط Officer Smith (badge 4521) ثم غادر", "ar"),
 }
 LATIN = "Source: https://example.org/a-long-address-of-a-source, read in December 2026. " * 3
-
-
-def page_with(lines: list[tuple[str, str]]) -> bytes:
-    buf = io.BytesIO()
-    canvas = Canvas(buf, pagesize=(500, 400))
-    y = 380.0
-    for text, language in lines:
-        block = TextBlock(text, BlockStyle(), FontBook(language))
-        _w, h = block.wrap(460, 400)
-        y -= h + 6
-        block.drawOn(canvas, 20, y)
-    canvas.save()
-    return buf.getvalue()
 
 
 def normal(text: str) -> str:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 REPO = Path(__file__).resolve().parent.parent
 # Prints, once the window is shown, which modules are loaded and which fonts Qt was given.
@@ -85,12 +86,12 @@ def test_the_window_shows_with_the_faces_of_its_language(
     assert wanted <= fonts and not later & fonts
 
 
-def test_every_face_is_loaded_once_the_window_is_shown(qtbot: object) -> None:
+def test_every_face_is_loaded_once_the_window_is_shown(qtbot: QtBot) -> None:
     from PySide6.QtCore import QTimer
 
     from toolkit.gui import app
     from toolkit.gui.style import UI_FAMILIES
 
     QTimer.singleShot(0, lambda: app.finish_start(app.application()))
-    qtbot.wait(50)  # type: ignore[attr-defined]
+    qtbot.wait(50)
     assert set(UI_FAMILIES) <= app.load_fonts("en")

@@ -93,26 +93,21 @@ def temporary_data_dir() -> Iterator[Path]:
                 os.environ[paths.DATA_ENV] = previous
 
 
-def run_checks(out: TextIO, only: str | None = None, isolated: bool = True) -> list[Outcome]:
+def run_checks(out: TextIO, only: str | None = None) -> list[Outcome]:
     """Run every check (or those whose name has ``only``), printing one line each.
 
-    ``isolated`` runs each check in a process of its own, as ``selftest --check NAME``: the
-    self-test then needs no more memory than its largest check (all in one process took some
-    300 MiB), and a check that crashes its process is reported instead of ending the run.
+    Each check runs in a process of its own, as ``selftest --check NAME``: the self-test then
+    needs no more memory than its largest check (all in one process took some 300 MiB), and a
+    check that crashes its process is reported instead of ending the run.
     """
     outcomes = []
-    with temporary_data_dir() as data:
-        for name, func in all_checks():
-            if only and only not in name:
-                continue
-            outcome = run_in_child(name) if isolated else run_one(name, func, data)
-            print(
-                f"{'ok  ' if outcome.ok else 'FAIL'} {name}: {outcome.detail} "
-                f"({outcome.seconds:.2f} s)",
-                file=out,
-                flush=True,
-            )
-            outcomes.append(outcome)
+    for name, _func in all_checks():
+        if only and only not in name:
+            continue
+        outcome = run_in_child(name)
+        mark = "ok  " if outcome.ok else "FAIL"
+        print(f"{mark} {name}: {outcome.detail} ({outcome.seconds:.2f} s)", file=out, flush=True)
+        outcomes.append(outcome)
     return outcomes
 
 

@@ -55,11 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str], loaded: LoadResult | None = None) -> int:
-    if argv in ([], ["--quit-after-show"]):
-        # Straight to the window: building the parser would import every command's module.
-        from toolkit.gui.app import run_gui
-
-        return run_gui(loaded, quit_after_show=bool(argv))
+    # ``toolkit`` alone opens the window without coming here (toolkit/__main__.py).
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:

@@ -12,9 +12,8 @@ from toolkit.i18n import _
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("selftest", help=_("check the whole app, headless"))
     parser.add_argument("--only", metavar="NAME", help=_("run only the checks whose name has NAME"))
-    # One check in this process (the self-test runs each check so); for the self-test itself.
+    # One check in this process: how the self-test runs each of its checks.
     parser.add_argument("--check", metavar="NAME", help=argparse.SUPPRESS)
-    parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(func=selftest)
 
 
@@ -23,7 +22,7 @@ def selftest(args: argparse.Namespace) -> int:
 
     if args.check:
         return run_child_check(args.check, sys.stdout)
-    outcomes = run_checks(sys.stdout, only=args.only, isolated=not args.in_process)
+    outcomes = run_checks(sys.stdout, only=args.only)
     failed = [o for o in outcomes if not o.ok]
     print(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed or not outcomes else 0
