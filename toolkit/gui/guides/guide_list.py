@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLabel,
@@ -29,9 +29,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1  # a search result's rich text, for its painter
 HIGHLIGHT = "background-color: #fff1a8; color: #000000;"
 TOPIC_COLOR = "#1d4f91"
-# Guide titles sit under their topic's header; Qt's own painter (cheap at start-up) has no
-# indent, so the space is in the text, on the side the text starts.
-TITLE_INDENT = "\u2003"
+# Guide titles sit under their topic's header. Qt's own painter (cheap at start-up) has no
+# indent, but it keeps an item's icon column clear: a blank icon indents every wrapped line
+# of a title, on the side the reading starts.
+TITLE_INDENT_PX = 14
 
 
 class GuideList(QWidget):
@@ -59,6 +60,8 @@ class GuideList(QWidget):
         # The topic list uses Qt's own painter; search results, with their highlighted words,
         # a rich-text one made on the first search (it costs start-up some 10 ms).
         self._plain_delegate = self.list.itemDelegate()
+        self.list.setIconSize(QSize(TITLE_INDENT_PX, 1))
+        self._indent = _blank_icon(TITLE_INDENT_PX)
         self._html_delegate: QAbstractItemDelegate | None = None
         self.list.setAccessibleName(_("Guides"))
         self.list.setWordWrap(True)
@@ -129,7 +132,7 @@ class GuideList(QWidget):
                 header.setFont(font)
                 self.list.addItem(header)
             mark = self.english_only_mark(guide)
-            item = QListWidgetItem(TITLE_INDENT + guide.title + (f" ({mark})" if mark else ""))
+            item = QListWidgetItem(self._indent, guide.title + (f" ({mark})" if mark else ""))
             item.setData(ID_ROLE, guide.id)
             item.setToolTip(guide.summary)
             self.list.addItem(item)
@@ -168,3 +171,9 @@ class GuideList(QWidget):
         guide_id = item.data(ID_ROLE)
         if guide_id:
             self.guide_chosen.emit(str(guide_id))
+
+
+def _blank_icon(width: int) -> QIcon:
+    blank = QPixmap(width, 1)
+    blank.fill(Qt.GlobalColor.transparent)
+    return QIcon(blank)
