@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -14,14 +15,16 @@ from pytestqt.qtbot import QtBot
 REPO = Path(__file__).resolve().parent.parent
 # Prints, once the window is shown, which modules are loaded and which fonts Qt was given.
 PROBE = """
-import json, sys
+import gc, json, sys
 from toolkit.__main__ import main
 
 def shown():
     from toolkit.gui import app
-    print(json.dumps({"modules": sorted(sys.modules), "fonts": sorted(app._loaded_families)}))
+    found = {"modules": sorted(sys.modules), "fonts": sorted(app._loaded_families)}
+    print(json.dumps({**found, "collecting": gc.isenabled()}))
 
 main(["--quit-after-show"], on_shown=shown)
+print(json.dumps({"collecting_after": gc.isenabled()}))
 """
 # None of these is needed to show the Guides page; each costs start-up milliseconds.
 NOT_BEFORE_SHOWN = (
@@ -38,7 +41,7 @@ NOT_BEFORE_SHOWN = (
 )
 
 
-def start(tmp_path: Path, language: str = "en") -> dict[str, list[str]]:
+def start(tmp_path: Path, language: str = "en") -> dict[str, Any]:
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
     (data / "settings.json").write_text(json.dumps({"language": language}), encoding="utf-8")
@@ -57,8 +60,8 @@ def start(tmp_path: Path, language: str = "en") -> dict[str, list[str]]:
         timeout=120,
         check=True,
     )
-    found: dict[str, list[str]] = json.loads(result.stdout.strip().splitlines()[-1])
-    return found
+    shown, after = result.stdout.strip().splitlines()[-2:]
+    return {**json.loads(shown), **json.loads(after)}
 
 
 def test_a_second_start_loads_nothing_the_first_page_does_not_need(tmp_path: Path) -> None:
@@ -69,6 +72,12 @@ def test_a_second_start_loads_nothing_the_first_page_does_not_need(tmp_path: Pat
     assert loaded == [], f"loaded before the window showed: {loaded}"
     assert "toolkit.gui.pages.guides_page" in second["modules"]
     assert "toolkit.gui.pages.cards_page" not in second["modules"]
+
+
+def test_the_collector_waits_for_the_window_then_runs_again(tmp_path: Path) -> None:
+    found = start(tmp_path)
+    assert found["collecting"] is False  # paused while start-up builds the window
+    assert found["collecting_after"] is True  # and on for the rest of the session
 
 
 @pytest.mark.parametrize(

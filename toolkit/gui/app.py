@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from toolkit import APP_NAME, __version__, paths
 from toolkit.gui import error_dialog
@@ -185,6 +186,11 @@ def run_gui(
         # Before anything else, in no particular language: the person picks theirs.
         QTimer.singleShot(0, window.choose_language)
     window.show()
+    # What start-up made lives as long as the app: later collections need not walk it.
+    gc.freeze()
+    gc.enable()
     if loaded.warning and not quit_after_show:
+        from PySide6.QtWidgets import QMessageBox  # start-up pays for the dialog type only here
+
         QMessageBox.warning(window, _("Settings"), loaded.warning)
     return app.exec()

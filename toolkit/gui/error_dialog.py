@@ -9,13 +9,17 @@ from __future__ import annotations
 import sys
 import threading
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from toolkit import crashlog
 from toolkit.i18n import _
+
+if TYPE_CHECKING:  # made only when a dialog shows: start-up does not pay for the type
+    from PySide6.QtWidgets import QMessageBox
 
 
 class ErrorReporter(QObject):
@@ -46,6 +50,8 @@ class ErrorReporter(QObject):
 
 
 def error_message(parent: QWidget | None, report: str, log: str) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(_("Something went wrong"))

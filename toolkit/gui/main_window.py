@@ -12,10 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -62,6 +59,8 @@ def opening_size(available: QSize) -> QSize | None:
 
 def clear_typed_text(root: QWidget) -> None:
     """Empty every box a person types in (the page itself goes soon after; its text now)."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
     for box in root.findChildren(QLineEdit):
         box.clear()
     for text in root.findChildren(QPlainTextEdit):
@@ -255,6 +254,8 @@ class MainWindow(QMainWindow):
         return picker.chosen
 
     def _confirm_language_loss(self, lost: list[str]) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             _("Change the language?"),
@@ -300,6 +301,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Finished: nothing you typed is left on the screen."), 8000)
 
     def _ask_to_close(self, unsaved: list[str]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             _("Close without saving?"),
