@@ -31,6 +31,21 @@ print(json.dumps({"mb": peak_kib / 1024, "s": seconds, "rc": result.returncode,
 """
 
 
+# A volunteer's session in the window: the Cards page, then each Chinese flyer in turn.
+GUI_SESSION = """
+from toolkit.gui.app import application, create_main_window
+from toolkit.cards.flyer_pdf import EventDetails, FlyerRequest, render_flyer
+app = application()
+window = create_main_window()
+window.show()
+window.navigate("cards", "")
+app.processEvents()
+event = EventDetails("社区讲座", "12月6日 星期六 下午2点", "社区中心", "身份证件")
+for flyer in ("rights-at-the-door", "document-encounter", "qualified-immunity", "event"):
+    render_flyer(FlyerRequest(flyer, "zh-Hans", org_name="社区中心", event=event))
+"""
+
+
 def measure(args: list[str], folder: Path) -> dict[str, object]:
     env = {
         **os.environ,
@@ -38,7 +53,9 @@ def measure(args: list[str], folder: Path) -> dict[str, object]:
         "TOOLKIT_DATA_DIR": str(folder / "data"),
         "TOOLKIT_CACHE_DIR": str(folder / "cache"),
     }
-    command = [sys.executable, "-c", MEASURE, sys.executable, "-m", "toolkit", *args]
+    # A task is a ``toolkit`` command, or ["-c", code] for a session driven from Python.
+    run = args if args[:1] == ["-c"] else ["-m", "toolkit", *args]
+    command = [sys.executable, "-c", MEASURE, sys.executable, *run]
     out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
     return dict(json.loads(out))
 
@@ -55,6 +72,7 @@ def tasks(out: Path) -> list[tuple[str, list[str]]]:
             ["cards", "--lang", "zh-Hans", "--out", str(out)],
         ),
         ("first 10 cards, Korean (empty font cache)", ["cards", "--lang", "ko", "--out", str(out)]),
+        ("window: Cards page, then 4 Chinese flyers", ["-c", GUI_SESSION]),
     ]
 
 

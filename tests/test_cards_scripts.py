@@ -83,3 +83,23 @@ def test_cjk_subset_is_cached_and_registered_once() -> None:
 
     face = pdfmetrics.getFont(first).face
     assert ord("권") in face.charToGlyph and ord("가") not in face.charToGlyph
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("zh-Hans", "您的权利，热线"), ("ko", "자신의 권리")]
+)
+def test_a_cjk_subset_keeps_outlines_and_metrics_and_nothing_reportlab_ignores(
+    language: str, text: str
+) -> None:
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(cjk.subset_bytes(language, text, "TKTestSubset")))
+    glyphs = font.getGlyphSet()
+    for char in text.replace(" ", ""):
+        name = font.getBestCmap()[ord(char)]
+        assert font["hmtx"][name][0] > 0  # an advance to place the next character by
+        assert glyphs[name].width > 0 and font["glyf"][name].numberOfContours > 0
+    # Layout and vertical tables are never used by ReportLab: reading them cost memory.
+    assert not {"GSUB", "GPOS", "GDEF", "vmtx", "vhea", "VORG", "CFF "} & set(font.keys())

@@ -13,6 +13,7 @@ import bisect
 import gc
 import hashlib
 import io
+import struct
 from functools import cache
 from pathlib import Path
 
@@ -109,11 +110,15 @@ def subset_bytes(language: str, chars: str, ps_name: str) -> bytes:
     from fontTools.ttLib import TTFont
 
     index, _tag = FACES[language]
-    # Only the one face, its tables read as the subsetter asks for them: reading the whole
-    # collection took seconds and hundreds of MB for the first card.
-    font = TTFont(str(collection_path()), fontNumber=index)
+    # Only the one face, its tables read from the file as the subsetter asks for them:
+    # reading the whole collection took seconds and hundreds of MB for the first card, and
+    # even holding the file's 19 MB in memory (fontTools' default) raised every peak.
+    font = TTFont(str(collection_path()), fontNumber=index, lazy=True)
     options = subset.Options()
-    options.layout_features = ["*"]
+    # ReportLab places glyphs by cmap alone, writes horizontally and applies no OpenType
+    # features, so the face's layout and vertical tables are left out: not read, not kept.
+    options.layout_features = []
+    options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "vhea", "vmtx", "VORG"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.hinting = False
@@ -133,6 +138,9 @@ def subset_bytes(language: str, chars: str, ps_name: str) -> bytes:
     # fontTools' tables hold reference cycles: collect them now, or the next subset's parse of
     # the collection lands on top of this one's (four Chinese flyers peaked at 167 MiB).
     gc.collect()
+    # fontTools unpacks the metrics with one struct format per font (">Hh" for each of 65,535
+    # glyphs); struct keeps every format it compiled, 8 MB for this one, for good.
+    struct._clearcache()
     return out.getvalue()
 
 
