@@ -140,7 +140,7 @@ def subset_bytes(language: str, chars: str, ps_name: str) -> bytes:
     gc.collect()
     # fontTools unpacks the metrics with one struct format per font (">Hh" for each of 65,535
     # glyphs); struct keeps every format it compiled, 8 MB for this one, for good.
-    struct._clearcache()
+    struct._clearcache()  # type: ignore[attr-defined]  # public in the module, not its stub
     return out.getvalue()
 
 
