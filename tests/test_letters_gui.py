@@ -12,6 +12,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.letters_gui_helpers import window_at_letter
 from toolkit.gui.app import create_main_window
 from toolkit.gui.context import AppContext
 from toolkit.gui.pages.letters_page import DRIVE_TAB, STEP_DETAILS, STEP_PRINT, STEP_TO, LettersPage
@@ -216,12 +217,7 @@ def long_drive(tmp_path: Path, rows: int) -> Path:
 def test_closing_the_window_stops_a_drive_but_moving_away_does_not(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window = create_main_window(LoadResult(Settings()))
-    qtbot.addWidget(window)
-    window.show()
-    window.navigate("letters", "blank")
-    page = window.pages["letters"]
-    assert isinstance(page, LettersPage)
+    window, page = window_at_letter(qtbot, "blank")
     page.drive.start(long_drive(tmp_path, 400), tmp_path / "out.pdf")
     window.navigate("guides", "")
     assert page.drive.is_running()
