@@ -53,6 +53,29 @@ def test_the_default_question_defaults_to_cancel(qtbot: QtBot) -> None:
     assert window.isVisible()
 
 
+@pytest.mark.parametrize(("answer", "confirmed"), [("No", False), ("Yes", True)])
+def test_the_language_question_names_what_is_lost_and_no_keeps_it(
+    qtbot: QtBot, answer: str, confirmed: bool
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window, _page = window_with_letter(qtbot)
+    seen: list[str] = []
+
+    def reply() -> None:  # the question is modal: answer it from the event loop
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, reply)  # not open yet
+            return
+        seen.append(box.text())
+        box.button(getattr(QMessageBox.StandardButton, answer)).click()
+
+    QTimer.singleShot(0, reply)
+    assert window._confirm_language_loss(["the letter you are writing"]) is confirmed
+    assert seen and "the letter you are writing" in seen[0]
+
+
 def test_a_hand_edited_letter_is_named_and_saving_makes_closing_quiet(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
