@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from toolkit.cards import content
@@ -103,3 +108,36 @@ def test_a_cjk_subset_keeps_outlines_and_metrics_and_nothing_reportlab_ignores(
         assert glyphs[name].width > 0 and font["glyf"][name].numberOfContours > 0
     # Layout and vertical tables are never used by ReportLab: reading them cost memory.
     assert not {"GSUB", "GPOS", "GDEF", "vmtx", "vhea", "VORG", "CFF "} & set(font.keys())
+
+
+def test_a_first_cjk_sheet_never_parses_the_whole_face(tmp_path: Path) -> None:
+    """HarfBuzz cuts the subset from the file; fontTools' subsetter (which parsed all 65,535
+    glyphs, some 45 MiB) is not even imported."""
+    probe = (
+        "import sys\n"
+        "from toolkit.cards.card_face import Branding\n"
+        "from toolkit.cards.card_sheet import cards_pdf\n"
+        "sheet = cards_pdf(['zh-Hans'], 'letter', 'duplex', Branding('中心', '555'))\n"
+        "print(sheet.pages, 'fontTools.subset' in sys.modules)\n"
+    )
+    env = {**os.environ, "TOOLKIT_CACHE_DIR": str(tmp_path / "cache")}
+    env["TOOLKIT_DATA_DIR"] = str(tmp_path / "data")
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["2", "False"]
+
+
+def test_a_damaged_cjk_collection_is_a_plain_font_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toolkit.pdf.fonts import FontError
+
+    damaged = tmp_path / cjk.COLLECTION_FILE
+    damaged.write_bytes(b"not a font " * 100)
+    monkeypatch.setattr(cjk, "collection_path", lambda: damaged)
+    with pytest.raises(FontError, match="damaged or unreadable"):
+        cjk.subset_bytes("zh-Hans", "权利", "TKTestDamaged")
+    damaged.unlink()  # gone between the check and the read
+    with pytest.raises(FontError, match="damaged or unreadable"):
+        cjk.subset_bytes("ko", "권리", "TKTestMissing")
