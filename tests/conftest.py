@@ -25,6 +25,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "data"
     monkeypatch.setenv("TOOLKIT_DATA_DIR", str(folder))
     yield folder
+    # Undone first, so a test's patched catalog loader cannot outlive it as English.
+    monkeypatch.undo()
     from toolkit.i18n import set_language
 
     set_language("en")

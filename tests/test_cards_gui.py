@@ -11,6 +11,7 @@ from toolkit.cards import content
 from toolkit.gui.cards.wording_dialog import WordingDialog
 from toolkit.gui.context import AppContext
 from toolkit.gui.pages.cards_page import CardsPage
+from toolkit.i18n import set_language
 from toolkit.settings import Settings
 
 
@@ -40,6 +41,19 @@ def PdfReader_text(pdf: bytes) -> str:
     import io
 
     return PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def test_cards_and_flyers_start_in_the_interface_language(qtbot: QtBot, data_dir: Path) -> None:
+    set_language("vi")
+    page = _page(qtbot, data_dir)
+    counts = {code: spin.value() for code, spin in page.cards.spins.items() if spin.value()}
+    assert counts == {"vi": 10}
+    title = content.load_card("vi", data_dir).title
+    assert " ".join(title.split()) in " ".join(PdfReader_text(page.cards.pdf).split())
+    assert page.flyers.language.currentData() == "vi"
+    set_language("en")
+    english = _page(qtbot, data_dir)
+    assert english.cards.spins["en"].value() == 10 and english.flyers.language.currentData() == "en"
 
 
 def test_fold_layout_and_save(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:

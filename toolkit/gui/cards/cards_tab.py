@@ -25,6 +25,7 @@ from toolkit.gui.cards.widgets import (
     ControlsSplitter,
     VerticalScroll,
     combo,
+    first_language,
     message,
     save_pdf,
 )
@@ -57,7 +58,7 @@ class CardsTab(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self.refresh)
-        self.spins["en"].setValue(10)
+        self.spins[first_language(content.LANGUAGES)].setValue(10)
         self.schedule()
 
     def _controls(self) -> QWidget:

@@ -20,7 +20,7 @@ from toolkit.cards.flyer_content import FLYER_IDS, FLYER_NAMES, flyer_languages
 from toolkit.errors import UserError
 from toolkit.gui import private_file_dialog
 from toolkit.gui.cards.sheet_preview import SheetPreview
-from toolkit.gui.cards.widgets import ControlsSplitter, combo, message, save_pdf
+from toolkit.gui.cards.widgets import ControlsSplitter, combo, first_language, message, save_pdf
 from toolkit.gui.common.printing import ask_printer, print_for_person
 from toolkit.gui.context import AppContext
 from toolkit.gui.wrap_check import WrapCheck
@@ -42,7 +42,9 @@ class FlyersTab(QWidget):
         self.flyer = combo([(_(FLYER_NAMES[flyer_id]), flyer_id) for flyer_id in FLYER_IDS])
         form.addRow(_("Flyer"), self.flyer)
         names = {c.code: c.label for c in content.all_cards(context.data_dir)}
-        self.language = combo([(names.get(code, code), code) for code in flyer_languages()])
+        codes = flyer_languages()
+        self.language = combo([(names.get(code, code), code) for code in codes])
+        self.language.setCurrentIndex(codes.index(first_language(codes)))
         form.addRow(_("Language"), self.language)
         self.paper = combo([(_("US Letter"), "letter"), (_("A4"), "a4")])
         self.paper.setCurrentIndex(max(0, self.paper.findData(context.settings.paper)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -19,7 +20,13 @@ from toolkit.atomic import write_atomic
 from toolkit.errors import UserError
 from toolkit.gui.common.message import ERROR, INFO, WARNING, InlineMessage
 from toolkit.gui.context import AppContext
-from toolkit.i18n import _
+from toolkit.i18n import SOURCE_LANGUAGE, _, current_language
+
+
+def first_language(available: Sequence[str]) -> str:
+    """The language a tab starts in: the interface's, when there is wording in it."""
+    interface = current_language()
+    return interface if interface in available else SOURCE_LANGUAGE
 
 
 class Combo(QComboBox):
