@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from toolkit import i18n
 from toolkit.gui.app import create_main_window
 from toolkit.gui.context import AppContext
+from toolkit.gui.incidents.attachments_panel import AttachmentsPanel
 from toolkit.gui.main_window import MainWindow
 from toolkit.gui.pages.incidents_page import IncidentsPage
 from toolkit.incidents import attachments as att
@@ -525,28 +526,47 @@ def open_in_window(
     return page
 
 
-@pytest.mark.parametrize("language", ["en", "pseudo", "ar"])
-def test_save_export_and_lock_show_without_scrolling_at_1280x800(
-    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, language: str
+@pytest.mark.parametrize(
+    ("language", "large_text"),
+    [("en", False), ("pseudo", False), ("ar", False), ("en", True), ("pseudo", True)],
+)
+def test_every_record_action_shows_without_scrolling_at_1280x800(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, language: str, large_text: bool
 ) -> None:
     if language == "pseudo":  # every string 40 % longer: more rows of wrapped buttons
         monkeypatch.setattr(i18n, "load_catalog", lambda _language: PseudoTranslations())
     opened = vault.create_vault("household", PASS, data_dir=data_dir, kdf_n=CHEAP_N)[0]
-    settings = Settings(language="en" if language == "pseudo" else language)
+    settings = Settings(language="en" if language == "pseudo" else language, large_text=large_text)
     window = create_main_window(LoadResult(settings))
     page = open_in_window(qtbot, window, opened, 1280, 800)
     view = page.vault_view
-    by_text = {b.text(): b for b in view.findChildren(QPushButton)}
-    buttons = [view.save_button, view.lock_button, by_text[i18n._("Export report")]]
-    buttons.append(by_text[i18n._("Export package")])
     area = window.page_areas["incidents"]
     seen = area.viewport().mapTo(window, area.viewport().rect().bottomLeft()).y()
+    buttons = [b for b in view.findChildren(QPushButton) if b.isVisibleTo(view)]
+    shown = {b.text() for b in buttons}
+    for label in ("Save", "Lock", "Export report", "Export package", "Delete record", "New record"):
+        assert i18n._(label) in shown
     for button in buttons:
         top = button.mapTo(window, button.rect().topLeft()).y()
         bottom = button.mapTo(window, button.rect().bottomLeft()).y()
-        assert button.isVisible() and top >= 0 and bottom <= min(seen, window.height()), (
+        assert top >= 0 and bottom <= min(seen, window.height()), (
             f"{button.text()!r} at {top}..{bottom}, the window shows 0..{seen}"
         )
+
+
+def test_attachments_take_one_row_until_there_are_files(qtbot: QtBot) -> None:
+    panel = AttachmentsPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    empty = panel.sizeHint().height()
+    assert panel.empty_hint.isVisible() and not panel.table.isVisible()
+    assert empty <= panel.add_button.sizeHint().height() + 8
+    info = att.AttachmentInfo("a1", "r1", "photo.jpg", 12345, "ab" * 32, "image", "2026-12-02")
+    panel.set_items([info])
+    assert panel.table.isVisible() and not panel.empty_hint.isVisible()
+    assert panel.table.item(0, 0).text() == "photo.jpg"
+    panel.clear()
+    assert panel.empty_hint.isVisible() and not panel.table.isVisible()
 
 
 def test_a_small_window_scrolls_to_every_action_and_squeezes_no_row(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,13 +30,16 @@ class AttachmentsPanel(QWidget):
         super().__init__()
         self.setAcceptDrops(True)
         self.items: list[AttachmentInfo] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel(_("Attached files (drag files here, or use Add files):"))
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        # One row either way: a sentence and the button while there are no files, then the
+        # table and the button; the height it saves goes to the form and keeps Save on screen.
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.empty_hint = QLabel(_("No files attached. Drag files here, or use Add files."))
+        self.empty_hint.setWordWrap(True)
+        row.addWidget(self.empty_hint, 1)
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName(_("Attached files"))
+        self.table.setToolTip(_("Attached files (drag files here, or use Add files):"))
         self.table.setHorizontalHeaderLabels([_("File"), _("Size"), _("SHA-256")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -45,13 +47,11 @@ class AttachmentsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Fixed: the vault's layout counts on the panel's minimum being the height it takes.
         self.table.setFixedHeight(110)
-        # The button beside the table, not under it: the row it saves goes to the form.
-        row = QHBoxLayout()
+        self.table.hide()
         row.addWidget(self.table, 1)
         self.add_button = QPushButton(_("Add files…"))
         self.add_button.clicked.connect(self.pick_requested.emit)
         row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(row)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def set_items(self, items: list[AttachmentInfo]) -> None:
@@ -63,6 +63,8 @@ class AttachmentsPanel(QWidget):
             self.table.setItem(row, 0, QTableWidgetItem(info.name))
             self.table.setItem(row, 1, QTableWidgetItem(human_size(info.size)))
             self.table.setItem(row, 2, QTableWidgetItem(info.sha256))
+        self.table.setVisible(bool(items))
+        self.empty_hint.setVisible(not items)
 
     def selected(self) -> AttachmentInfo | None:
         rows = {i.row() for i in self.table.selectedIndexes()}

@@ -47,7 +47,7 @@ PLACEHOLDERS = {
     "end_time": "HH:MM",
 }
 # The form's least height, in lines of text, however little room the window leaves.
-MIN_LINES = 10
+MIN_LINES = 7
 
 
 class RecordForm(QWidget):

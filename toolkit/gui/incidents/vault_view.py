@@ -105,6 +105,12 @@ class VaultView(QWidget):
         self.list.setAccessibleName(_("Records"))
         self.list.currentItemChanged.connect(self._selected)
         left_column.addWidget(self.list, 1)
+        # Under the list it acts on, above New record: the buttons beside Save wrap one row
+        # less (Save stays on screen with large text), and New record, not Delete, is nearest.
+        self.delete_button = QPushButton(_("Delete record"))
+        self.delete_button.setObjectName("danger")
+        self.delete_button.clicked.connect(self.delete_record.emit)
+        left_column.addWidget(self.delete_button)
         self.new_button = QPushButton(_("New record"))
         self.new_button.clicked.connect(self.new_record)
         left_column.addWidget(self.new_button)
@@ -123,7 +129,7 @@ class VaultView(QWidget):
         # Errors and confirmations appear here, right above the buttons that caused them.
         self.notice = InlineMessage()
         right_column.addWidget(self.notice)
-        # Five big buttons are wider than a small screen: they wrap onto a second row.
+        # Four big buttons can be wider than a small screen: they wrap onto a second row.
         actions = FlowLayout()
         self.save_button = QPushButton(_("Save"))
         self.save_button.setObjectName("primary")
@@ -137,10 +143,6 @@ class VaultView(QWidget):
             button = QPushButton(label)
             button.clicked.connect(signal.emit)
             actions.addWidget(button)
-        self.delete_button = QPushButton(_("Delete record"))
-        self.delete_button.setObjectName("danger")
-        self.delete_button.clicked.connect(self.delete_record.emit)
-        actions.addWidget(self.delete_button)
         right_column.addLayout(actions)
         splitter.addWidget(right)
         splitter.setChildrenCollapsible(False)
