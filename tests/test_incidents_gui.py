@@ -528,7 +528,7 @@ def open_in_window(
 
 @pytest.mark.parametrize(
     ("language", "large_text"),
-    [("en", False), ("pseudo", False), ("ar", False), ("en", True), ("pseudo", True)],
+    [("en", False), ("pseudo", False), ("ar", False), ("en", True), ("pseudo", True), ("ar", True)],
 )
 def test_every_record_action_shows_without_scrolling_at_1280x800(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch, language: str, large_text: bool
