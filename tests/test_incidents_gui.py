@@ -34,9 +34,9 @@ def make_page(qtbot: QtBot, data_dir: Path) -> tuple[IncidentsPage, list[str]]:
     return page, codes
 
 
-def create(page: IncidentsPage, qtbot: QtBot) -> None:
+def create(page: IncidentsPage, qtbot: QtBot, name: str = "household") -> None:
     view = page.unlock_view
-    view.new_name.setText("household")
+    view.new_name.setText(name)
     view.new_passphrase.line.setText(PASS)
     view.confirm_passphrase.line.setText(PASS)
     qtbot.mouseClick(view.create_button, Qt.MouseButton.LeftButton)
@@ -389,6 +389,29 @@ def test_section_buttons_switch_the_form_and_follow_it(qtbot: QtBot, data_dir: P
     assert form.tabs.currentIndex() == last
     form.clear()  # locking goes back to the first section, and its button shows it
     assert form.tabs.currentIndex() == 0 and form.section_group.button(0).isChecked()
+
+
+def test_recovery_dialog_says_which_letters_of_the_name_the_sheet_cannot_print(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    page, _codes = make_page(qtbot, data_dir)
+    page.show_recovery = page._show_recovery
+    page.ask_save_path = lambda title, name, filters: str(tmp_path / "sheet.pdf")
+    seen: dict[str, str] = {}
+
+    def save_then_close() -> None:
+        dialog = page.recovery_dialog
+        assert dialog is not None
+        dialog.save()
+        seen["message"] = dialog.message.text()
+        dialog.accept()
+
+    QTimer.singleShot(200, save_then_close)
+    create(page, qtbot, name="ትግርኛ")  # Tigrinya, in Ge'ez letters no bundled font has
+    assert "sheet.pdf" in seen["message"] and "cannot be printed" in seen["message"]
+    assert "ት" in seen["message"] and (tmp_path / "sheet.pdf").exists()
 
 
 # -- issue 14: the recovery dialog and the idle lock, erase words, changes outside the app --

@@ -12,7 +12,9 @@ from toolkit.i18n import _
 
 
 class RecoveryDialog(QDialog):
-    def __init__(self, code: str, save_sheet: Callable[[], str]) -> None:
+    def __init__(self, code: str, save_sheet: Callable[[], tuple[str, list[str]]]) -> None:
+        """``save_sheet`` asks where, writes the sheet and gives back the path ("" when the
+        person cancelled) and what the sheet could not print."""
         super().__init__()
         self.setWindowTitle(_("Recovery code"))
         self._save_sheet = save_sheet
@@ -49,11 +51,11 @@ class RecoveryDialog(QDialog):
 
     def save(self) -> None:
         try:
-            where = self._save_sheet()
+            where, warnings = self._save_sheet()
         except UserError as exc:
             self.message.setText(str(exc))
             return
         if where:
-            self.message.setText(
-                _("Saved to {path}. Print it, then delete the file.").format(path=where)
-            )
+            saved = _("Saved to {path}. Print it, then delete the file.").format(path=where)
+            # Said here, not only in the PDF: a name printed as boxes cannot be read back.
+            self.message.setText("\n".join([saved, *warnings]))

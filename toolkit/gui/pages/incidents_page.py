@@ -351,14 +351,14 @@ class IncidentsPage(Page):
         return first
 
     def _show_recovery(self, name: str, code: str) -> None:
-        def save_sheet() -> str:
+        def save_sheet() -> tuple[str, list[str]]:
             from toolkit.incidents.recovery_sheet import make_recovery_pdf
 
             path = self.ask_save_path(
                 _("Save the recovery sheet"), f"recovery-{name}.pdf", _("PDF (*.pdf)")
             )
             if not path:
-                return ""
+                return "", []
             if self.vault is None:
                 raise UserError(_("The vault was locked, so the recovery sheet was not written."))
             made = make_recovery_pdf(
@@ -369,7 +369,7 @@ class IncidentsPage(Page):
                 fingerprint=self.vault.fingerprint(),
             )
             write_atomic(Path(path), made.pdf)
-            return path
+            return path, made.warnings
 
         self.recovery_dialog = RecoveryDialog(code, save_sheet)
         self.recovery_dialog.exec()
