@@ -56,6 +56,15 @@ def test_cards_and_flyers_start_in_the_interface_language(qtbot: QtBot, data_dir
     assert english.cards.spins["en"].value() == 10 and english.flyers.language.currentData() == "en"
 
 
+def test_review_notice_names_languages_in_the_interface_language(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    set_language("es")
+    page = _page(qtbot, data_dir)
+    assert "español" in page.cards.notice.text() and "Spanish" not in page.cards.notice.text()
+    assert page.cards.spins["es"].accessibleName() == content.load_card("es").label
+
+
 def test_fold_layout_and_save(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:
     page = _page(qtbot, data_dir)
     tab = page.cards

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from toolkit import display_names
 from toolkit.cards import content
 from toolkit.content_pack.origin import grouped_origins
 from toolkit.errors import UserError
@@ -101,7 +102,7 @@ class CardsTab(QWidget):
             )
             spin = QSpinBox()
             spin.setRange(0, MAX_PER_LANGUAGE)
-            spin.setAccessibleName(card.english_name)
+            spin.setAccessibleName(card.label)
             spin.valueChanged.connect(self.schedule)
             label.setBuddy(spin)
             edit = QPushButton(_("Edit…"))
@@ -238,11 +239,9 @@ class CardsTab(QWidget):
         )
 
     def _show_review_notice(self) -> None:
-        names = [
-            content.load_card(code, self.context.data_dir).english_name
-            for code, _n in self.counts()
-            if not content.load_card(code, self.context.data_dir).reviewed
-        ]
+        cards = [content.load_card(code, self.context.data_dir) for code, _n in self.counts()]
+        # Named in the interface's language: "español" in a Spanish sentence, not "Spanish".
+        names = [display_names.shown(card.english_name) for card in cards if not card.reviewed]
         self.notice.setVisible(bool(names))
         if names:
             self.notice.setText(
