@@ -243,3 +243,32 @@ def test_language_switch_rebuilds_the_page_without_errors(qtbot: QtBot, data_dir
     new._settings_changed(Settings(language="es", paper="a4"))
     new.refresh()
     assert new.preview.hint_shown()
+
+
+@pytest.mark.parametrize("large_text", [False, True], ids=["normal", "large-text"])
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1280, 800)])
+def test_next_shows_without_scrolling_on_a_laptop_screen_and_no_step_is_squeezed(
+    qtbot: QtBot, data_dir: Path, large_text: bool, width: int, height: int
+) -> None:
+    window = create_main_window(LoadResult(Settings(large_text=large_text)))
+    qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(width, height)
+    window.show()
+    window.navigate("letters", "")
+    page = window.pages["letters"]
+    assert isinstance(page, LettersPage)
+    area = window.page_areas["letters"]
+    for step in range(STEP_PRINT + 1):
+        page.steps.setCurrentIndex(step)
+        for _round in range(10):  # wrapped rows settle over a few event rounds
+            QApplication.processEvents()
+        seen = area.viewport().mapTo(window, area.viewport().rect().bottomLeft()).y()
+        button = page.step_buttons.next_button
+        bottom = button.mapTo(window, button.rect().bottomLeft()).y()
+        assert button.isVisible() and bottom <= seen, (
+            f"step {step}: Next ends at {bottom} of {seen}"
+        )
+        assert page.steps.height() >= page.steps.minimumSizeHint().height()
+        row_bottom = page.step_row.mapTo(page, page.step_row.rect().bottomLeft()).y()
+        assert row_bottom < page.steps.mapTo(page, page.steps.rect().topLeft()).y()

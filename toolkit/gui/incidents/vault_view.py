@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from toolkit.errors import UserError
 from toolkit.gui.common.message import ERROR, OK, WARNING, InlineMessage
+from toolkit.gui.common.wrapping_column import WrappingColumn
 from toolkit.gui.incidents.attachments_panel import AttachmentsPanel
 from toolkit.gui.incidents.flow_layout import FlowLayout
 from toolkit.gui.incidents.job_panel import JobPanel
@@ -34,23 +34,6 @@ from toolkit.incidents.vault import Vault
 
 AUTOSAVE_MS = 3000
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class WrappingColumn(QWidget):
-    """A splitter pane whose minimum height counts the rows its button rows wrap onto at its
-    present width (a splitter asks only for a width-blind minimum, and would overlap them)."""
-
-    def minimumSizeHint(self) -> QSize:  # Qt's name
-        hint = super().minimumSizeHint()
-        layout = self.layout()
-        if layout is None:
-            return hint
-        return QSize(hint.width(), layout.totalMinimumHeightForWidth(self.width()))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()
 
 
 class VaultView(QWidget):

@@ -12,6 +12,9 @@ class Page(QWidget):
     """A page of the main window. Subclasses fill ``self.body`` (a QVBoxLayout)."""
 
     key = ""
+    # A page whose parts scroll by themselves fits the window instead of growing past it:
+    # its main buttons (Next, Save) then stay on screen. Long pages of settings leave it off.
+    fits_window = False
 
     def __init__(self, context: AppContext, title: str, intro: str = "") -> None:
         super().__init__()
@@ -31,6 +34,14 @@ class Page(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
         layout.addLayout(self.body, 1)
+
+    def heightForWidth(self, width: int) -> int:  # Qt's name
+        # The window's scroll area makes a page at least this tall; only the minimum leaves
+        # the room the page's own scrolling parts can give up.
+        layout = self.layout()
+        if self.fits_window and layout is not None:
+            return layout.totalMinimumHeightForWidth(width)
+        return super().heightForWidth(width)
 
     def open_target(self, target: str) -> None:
         """Show something specific on this page (a guide id, a template id); optional."""

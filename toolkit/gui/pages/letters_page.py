@@ -23,6 +23,7 @@ from toolkit.errors import UserError
 from toolkit.gui import private_file_dialog
 from toolkit.gui.common.message import INFO, OK, WARNING, InlineMessage
 from toolkit.gui.common.step_row import StepRow
+from toolkit.gui.common.wrapping_column import WrappingColumn
 from toolkit.gui.context import AppContext
 from toolkit.gui.letters import letter_work
 from toolkit.gui.letters.adaptive_splitter import AdaptiveSplitter
@@ -83,6 +84,7 @@ def forget(
 
 class LettersPage(Page):
     key = "letters"
+    fits_window = True
 
     def __init__(self, context: AppContext) -> None:
         super().__init__(
@@ -131,7 +133,7 @@ class LettersPage(Page):
         self.steps.addTab(self.chooser, _("1. Letter"))
         self.steps.addTab(scrolled(self.recipients), _("2. To whom"))
         self.steps.addTab(self._details_step(), _("3. Your details"))
-        self.steps.addTab(self.final, _("4. Print"))
+        self.steps.addTab(scrolled(self.final), _("4. Print"))
         self.steps.addTab(scrolled(self.drive), _("Many letters"))
         for index, tip in enumerate(
             (
@@ -147,7 +149,7 @@ class LettersPage(Page):
         self.step_buttons = StepButtons()
         self.step_buttons.back_button.clicked.connect(self.go_back)
         self.step_buttons.next_button.clicked.connect(self.go_next)
-        left = QWidget()
+        left = WrappingColumn()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         # The steps as buttons that wrap: a tab bar would be cut off in a longer language.
