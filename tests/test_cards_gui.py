@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
@@ -63,6 +64,32 @@ def test_review_notice_names_languages_in_the_interface_language(
     page = _page(qtbot, data_dir)
     assert "español" in page.cards.notice.text() and "Spanish" not in page.cards.notice.text()
     assert page.cards.spins["es"].accessibleName() == content.load_card("es").label
+
+
+def _x_of(text: str, index: int) -> float:
+    """Where Qt draws character ``index`` of ``text``, its direction found as a label's is."""
+    from PySide6.QtGui import QFont, QTextLayout
+
+    layout = QTextLayout(text, QFont())
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return layout.lineAt(0).cursorToX(index)[0]
+
+
+@pytest.mark.parametrize(("interface", "code"), [("en", "ar"), ("ar", "en")])
+def test_a_language_named_in_two_scripts_reads_in_the_interface_direction(
+    qtbot: QtBot, data_dir: Path, interface: str, code: str
+) -> None:
+    set_language(interface)
+    page = _page(qtbot, data_dir)
+    text = page.cards.language_labels[code].text()
+    native, shown = content.load_card(code).name, text[text.rindex("(") :]
+    first_native, first_shown = text.index(native), text.rindex("(")
+    native_x, shown_x = _x_of(text, first_native), _x_of(text, first_shown)
+    # English interface: "العربية (Arabic)" with the native name on the left; Arabic: the
+    # native "English" on the right. Without the mark each would follow its first letter.
+    assert (native_x < shown_x) if interface == "en" else (native_x > shown_x), (text, shown)
 
 
 def test_fold_layout_and_save(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:

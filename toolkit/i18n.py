@@ -42,6 +42,12 @@ def is_right_to_left(language: str) -> bool:
     return language in RIGHT_TO_LEFT
 
 
+def in_interface_direction(text: str) -> str:
+    """``text`` laid out in the interface's direction whatever script it starts with, so
+    "العربية (Arabic)" keeps its order in an English list (a mark, not a visible letter)."""
+    return ("\u200f" if is_right_to_left(_language) else "\u200e") + text
+
+
 def language_name(code: str) -> str:
     """A language's name in itself ("العربية"); the code for a language the app does not know."""
     return LANGUAGE_NAMES.get(code, code)

@@ -35,7 +35,7 @@ from toolkit.gui.common.calibration_dialog import CalibrationDialog
 from toolkit.gui.common.printing import ask_printer, print_for_person
 from toolkit.gui.context import AppContext
 from toolkit.gui.wrap_check import WrapCheck
-from toolkit.i18n import _
+from toolkit.i18n import _, in_interface_direction
 
 MAX_PER_LANGUAGE = 100
 
@@ -92,7 +92,7 @@ class CardsTab(QWidget):
         grid = QGridLayout(box)
         grid.setColumnStretch(0, 1)
         for row, card in enumerate(content.all_cards(self.context.data_dir)):
-            label = QLabel(card.label)
+            label = QLabel(in_interface_direction(card.label))
             label.setWordWrap(True)
             # Right-to-left names would otherwise align right in a left-to-right list.
             label.setAlignment(

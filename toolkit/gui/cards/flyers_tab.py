@@ -24,7 +24,7 @@ from toolkit.gui.cards.widgets import ControlsSplitter, combo, first_language, m
 from toolkit.gui.common.printing import ask_printer, print_for_person
 from toolkit.gui.context import AppContext
 from toolkit.gui.wrap_check import WrapCheck
-from toolkit.i18n import _
+from toolkit.i18n import _, in_interface_direction
 
 
 class FlyersTab(QWidget):
@@ -43,7 +43,8 @@ class FlyersTab(QWidget):
         form.addRow(_("Flyer"), self.flyer)
         names = {c.code: c.label for c in content.all_cards(context.data_dir)}
         codes = flyer_languages()
-        self.language = combo([(names.get(code, code), code) for code in codes])
+        shown = [(in_interface_direction(names.get(code, code)), code) for code in codes]
+        self.language = combo(shown)
         self.language.setCurrentIndex(codes.index(first_language(codes)))
         form.addRow(_("Language"), self.language)
         self.paper = combo([(_("US Letter"), "letter"), (_("A4"), "a4")])
