@@ -212,6 +212,30 @@ def test_a_partial_language_marks_english_guides_and_links_open_them(
     assert page.reader.language.currentData() == "ko"
 
 
+def block_directions(page: GuidesPage) -> set[Qt.LayoutDirection]:
+    """How the reader lays out each paragraph, heading and list item of the shown guide."""
+    directions, block = set(), page.reader.browser.document().begin()
+    while block.isValid():
+        if block.text().strip():
+            directions.add(block.textDirection())
+        block = block.next()
+    return directions
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_right_to_left_guides_read_right_to_left_and_english_ones_do_not(
+    qtbot: QtBot, make_window: Maker, language: str
+) -> None:
+    _window, page = make_window()
+    page.reader.open_guide("rights-at-the-door", language)
+    assert page.reader.guide is not None and page.reader.guide.language == language
+    # Every block, the notice's table cells too: full stops and bullets on the reading side.
+    assert block_directions(page) == {Qt.LayoutDirection.RightToLeft}
+    page.reader._follow(QUrl("guide:digital-safety"))  # an English stand-in
+    assert page.reader.guide is not None and page.reader.guide.language == "en"
+    assert block_directions(page) == {Qt.LayoutDirection.LeftToRight}
+
+
 def test_search_in_a_partial_language_finds_its_guides_and_english_ones(
     qtbot: QtBot, make_window: Maker
 ) -> None:

@@ -10,7 +10,7 @@ from toolkit.guides.blocks import BULLETS, HEADING, NUMBERS, Block, Runs, parse
 from toolkit.guides.links import tool_label
 from toolkit.guides.model import Guide
 from toolkit.guides.notice import Notice, notice_for
-from toolkit.i18n import translate_in
+from toolkit.i18n import is_right_to_left, translate_in
 from toolkit.settings import Settings
 
 BASE_POINT_SIZE = 12.0
@@ -122,8 +122,12 @@ def guide_html(
         h3=round(size * 1.12, 1),
         summary=round(size * 1.08, 1),
     )
+    # Qt's HTML reader makes every block left to right unless told: an Arabic or Farsi guide
+    # would put its full stops and bullets on the wrong side. The body's dir reaches them all.
+    direction = "rtl" if is_right_to_left(guide.language) else "ltr"
     return (
-        f'<html lang="{escape(guide.language)}"><head><style>{css}</style></head><body>'
+        f'<html lang="{escape(guide.language)}"><head><style>{css}</style></head>'
+        f'<body dir="{direction}">'
         f"<h1>{escape(guide.title)}</h1>"
         f'<p class="summary">{escape(guide.summary)}</p>'
         f"{stale_html(notice)}"
