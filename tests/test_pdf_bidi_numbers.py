@@ -64,6 +64,25 @@ def test_date_and_phone_number_stay_whole(language: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "number"),
+    [("ar", "١٢"), ("fa", "۲۰۲۶"), ("fa", "۱۲:۳۰")],
+)
+def test_arabic_indic_and_persian_digits_are_drawn_in_the_order_written(
+    language: str, number: str
+) -> None:
+    """HarfBuzz takes these digits for Arabic script and would lay them out right to left:
+    ١٢ drawn as ٢١, a year ۲۰۲۶ as ۶۲۰۲, the time ۱۲:۳۰ as ۲۱:۰۳."""
+    block = TextBlock(f"{ARABIC_AT} {number}", BlockStyle(), FontBook(language))
+    block.wrap(400, 200)
+    painter = Painter(Canvas(io.BytesIO()))
+    for line, rtl in block.lines(400):
+        painter.draw_line(line, block._text_style(rtl), 0, 400, 0, "right" if rtl else "left")
+    in_number = [p for p in painter.log if set(p.logical) <= set(number)]
+    glyphs = "".join(str(p.text) for p in sorted(in_number, key=lambda p: p.x))
+    assert glyphs == number
+
+
 def test_number_pieces_do_not_overlap() -> None:
     block = TextBlock(f"{ARABIC_AT} 07:15 2025", BlockStyle(), FontBook("ar"))
     block.wrap(400, 200)

@@ -29,6 +29,7 @@ from toolkit.pdf.scripts import (
     REPLACEMENT,
     ScriptFonts,
     can_draw,
+    is_arabic_char,
     is_cjk_char,
     is_ignorable,
     is_rtl_char,
@@ -325,15 +326,18 @@ def _bidi_piece(part: _Part, style: TextStyle) -> Piece:
             # returns the glyphs in visual order itself.
             piece = _piece(logical, logical, font, style)
         else:
-            piece = _piece(
-                "".join(ch for ch in drawn if not is_ignorable(ch)), logical, font, style
-            )
+            text = "".join(ch for ch in drawn if not is_ignorable(ch))
+            # A left-to-right part in Arabic script holds only digits and their separators (its
+            # letters are always right to left). HarfBuzz would take it for Arabic and reverse
+            # it (١٢ as ٢١, ۲۰۲۶ as ۶۲۰۲): its glyphs are drawn unshaped, in the order given.
+            arabic_digits = any(is_arabic_char(ch) and ch not in _JOINERS for ch in text)
+            piece = _piece(text, logical, font, style, shaped=not arabic_digits)
     piece.letters, piece.rtl, piece.start = letters, odd, part.start
     return piece
 
 
-def _piece(text: str, logical: str, font: str, style: TextStyle) -> Piece:
-    drawable, width = _measure(text, font, style.size, _is_shaped(style, font))
+def _piece(text: str, logical: str, font: str, style: TextStyle, *, shaped: bool = True) -> Piece:
+    drawable, width = _measure(text, font, style.size, shaped and _is_shaped(style, font))
     return Piece(drawable, logical, font, style.size, width)
 
 
