@@ -610,3 +610,15 @@ def test_a_small_window_scrolls_to_every_action_and_squeezes_no_row(
         area.ensureWidgetVisible(button)
         top = button.mapTo(area.viewport(), button.rect().topLeft()).y()
         assert top >= 0 and top + button.height() <= area.viewport().height(), button.text()
+
+
+def test_a_date_typed_in_persian_digits_saves(qtbot: QtBot, data_dir: Path) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    create(page, qtbot)
+    form_text(page, "start_date").setText("۲۰۲۶-۱۱-۳۰")  # type: ignore[union-attr]
+    form_text(page, "start_time").setText("۰۶:۱۰")  # type: ignore[union-attr]
+    qtbot.mouseClick(page.vault_view.save_button, Qt.MouseButton.LeftButton)
+    assert page.vault_view.notice.text() == i18n._("Saved."), page.vault_view.notice.text()
+    assert page.vault is not None
+    saved = page.vault.records()[0]
+    assert (saved.start_date, saved.start_time) == ("2026-11-30", "06:10")

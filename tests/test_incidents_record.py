@@ -65,6 +65,23 @@ def test_bad_input_names_the_field(data: dict[str, object], words: str) -> None:
         record.from_dict(data)
 
 
+def test_dates_typed_in_arabic_or_persian_digits_are_the_same_dates() -> None:
+    made = record.from_dict(
+        {
+            "start_date": "٢٠٢٦-١١-٣٠",  # Arabic-Indic
+            "start_time": "۰۶:۱۰",  # Persian
+            "end_date": "2026-11-30",
+            "witnesses": [{"name": "Ana", "when": "۰۷:۲۰"}],
+            "place_address": "شارع ١٢",  # text keeps its digits
+        }
+    )
+    assert (made.start_date, made.start_time) == ("2026-11-30", "06:10")
+    assert made.witnesses[0].when == "07:20"
+    assert made.place_address.endswith("١٢")
+    with pytest.raises(RecordError, match="before the start"):
+        record.from_dict({"start_date": "٢٠٢٧-٠١-٠١", "end_date": "2026-12-01"})
+
+
 def test_anonymous_reporter_keeps_no_name() -> None:
     parsed = record.from_dict(
         {"start_date": "2025-01-02", "reporter_anonymous": True, "reporter_name": "Ana"}

@@ -260,6 +260,18 @@ def field_names() -> list[str]:
     return [f.name for f in fields(Incident)]
 
 
+# Typed as YYYY-MM-DD or HH:MM, perhaps on an Arabic or Persian keyboard: kept in ASCII digits.
+DATE_TIME_FIELDS = ("start_date", "start_time", "end_date", "end_time", "attested_date")
+
+
+def western_digits(text: str) -> str:
+    """``text`` with every decimal digit of any script (٢٠٢٦, ۱۲:۳۰) as 0-9, so a date typed
+    in Arabic or Persian digits is the same date, sorts and reads in any report."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
 def _rows(name: str, raw: Any) -> list[Any]:
     row_type = ROW_TYPES[name]
     if not isinstance(raw, list):
@@ -277,6 +289,8 @@ def _rows(name: str, raw: Any) -> list[Any]:
             )
         if not all(isinstance(v, str) for v in item.values()):
             raise RecordError(_("The entries of {name} must be text.").format(name=name))
+        if "when" in item:
+            item = {**item, "when": western_digits(item["when"])}
         if any(v.strip() for v in item.values()):
             rows.append(row_type(**item))
     return rows
@@ -323,7 +337,7 @@ def from_dict(raw: Any, *, validate: bool = True) -> Incident:
                 value = ""
             if not isinstance(value, str):
                 raise RecordError(_("The field {name} must be text.").format(name=key))
-            values[key] = value
+            values[key] = western_digits(value) if key in DATE_TIME_FIELDS else value
     record = Incident(**{**{"id": defaults.id, "created": defaults.created}, **values})
     if record.reporter_anonymous:
         record.reporter_name = ""
