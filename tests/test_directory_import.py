@@ -69,6 +69,13 @@ def test_zip_split_across_districts_lists_every_candidate(full: Directory) -> No
     ]
 
 
+def test_a_zip_typed_in_arabic_or_persian_digits_finds_the_same_districts(
+    full: Directory,
+) -> None:
+    assert full.districts_for_zip("٩٠٠٠٢") == full.districts_for_zip("90002")
+    assert len(full.find_by_zip("۹۰۰۰۲")) == len(full.find_by_zip("90002"))
+
+
 def test_zip_crossing_a_state_line_lists_both_states(full: Directory) -> None:
     found = full.find_by_zip("89019-1234")
     by_state = {(r.state, r.kind, r.district) for r in found}

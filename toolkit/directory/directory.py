@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from toolkit.atomic import write_atomic
+from toolkit.digits import western_digits
 from toolkit.directory import addressbook, book_files, districts, model, store, textfile
 from toolkit.directory.addressbook import BookEntry
 from toolkit.directory.detect import parse_path
@@ -101,7 +102,7 @@ class ImportResult:
 
 
 def normalize_zip(raw: str) -> str:
-    text = raw.strip()
+    text = western_digits(raw.strip())
     zip5 = text.split("-")[0].strip()
     if len(zip5) != 5 or not zip5.isdigit():
         raise NoMatchError(

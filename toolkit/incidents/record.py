@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from toolkit.digits import western_digits
 from toolkit.errors import UserError
 from toolkit.i18n import N_, _
 from toolkit.incidents.labels import LABELS
@@ -262,14 +263,6 @@ def field_names() -> list[str]:
 
 # Typed as YYYY-MM-DD or HH:MM, perhaps on an Arabic or Persian keyboard: kept in ASCII digits.
 DATE_TIME_FIELDS = ("start_date", "start_time", "end_date", "end_time", "attested_date")
-
-
-def western_digits(text: str) -> str:
-    """``text`` with every decimal digit of any script (٢٠٢٦, ۱۲:۳۰) as 0-9, so a date typed
-    in Arabic or Persian digits is the same date, sorts and reads in any report."""
-    if text.isascii():
-        return text
-    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
 def _rows(name: str, raw: Any) -> list[Any]:
