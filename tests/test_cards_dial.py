@@ -23,6 +23,8 @@ from toolkit.cards.dial import DialError, tel_uri
         ("+52 55 1234 5678", "tel:+525512345678"),
         ("988", "tel:988"),
         ("211", "tel:211"),
+        ("(٥٥٥) ٠١٠-٠١٩٩", "tel:+15550100199"),
+        ("۵۵۵-۰۱۰-۰۱۹۹", "tel:+15550100199"),
     ],
 )
 def test_hotline_becomes_a_dialable_tel_uri(hotline: str, uri: str) -> None:

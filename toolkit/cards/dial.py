@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.digits import western_digits
 from toolkit.errors import UserError
 from toolkit.i18n import _
 
@@ -27,8 +28,9 @@ class DialError(UserError):
 
 
 def tel_uri(hotline: str) -> str:
-    """The ``tel:`` address of ``hotline``; raises DialError with a message for the person."""
-    text = hotline.strip()
+    """The ``tel:`` address of ``hotline``; raises DialError with a message for the person.
+    Digits typed on an Arabic or Persian keyboard (٥٥٥) dial as the same digits."""
+    text = western_digits(hotline.strip())
     extension = ""
     if match := EXTENSION.search(text):
         extension = match.group(1)
