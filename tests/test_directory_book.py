@@ -141,6 +141,12 @@ CONTACTS = (
 )
 
 
+def test_a_verified_on_date_in_arabic_digits_is_that_date() -> None:
+    from toolkit.directory.addressbook import clean_date
+
+    assert clean_date("٢٠٢٦-١١-٢٠") == "2026-11-20"
+
+
 @pytest.mark.parametrize(("file_format", "file_name"), [("csv", "book.csv"), ("vcard", "b.vcf")])
 def test_export_then_import_gives_the_same_contacts(
     tmp_path: Path, file_format: str, file_name: str

@@ -39,6 +39,12 @@ def test_a_review_recorded_here_changes_the_status_line(data_dir: Path) -> None:
     assert (data_dir / reviews.FILE_NAME).is_file()
 
 
+def test_a_review_dated_in_persian_digits_is_kept_as_that_date(data_dir: Path) -> None:
+    persian = "۲۰۲۶-۱۲-۰۱"
+    reviews.add_record(reviews.Record("guide", "fa", "if-detained", "reviewed", "Sara", persian))
+    assert [r.date for r in reviews.load_records()] == ["2026-12-01"]
+
+
 def test_export_holds_the_records(tmp_path: Path) -> None:
     reviews.add_record(
         reviews.Record("card", "ko", "card", "correction", "Min", "2026-12-01", "새 문구", "line 2")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from toolkit.digits import western_digits
 from toolkit.directory import model
 from toolkit.directory.errors import DirectoryError, ImportFileError
 from toolkit.directory.model import Office, Recipient
@@ -139,7 +140,7 @@ def clean_entry(entry: BookEntry) -> BookEntry:
 
 def clean_date(raw: str) -> str:
     """A "verified on" date as YYYY-MM-DD ("" when none); raises if it is no real date."""
-    text = raw.strip()
+    text = western_digits(raw.strip())
     if not text:
         return ""
     try:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from toolkit import __version__, paths
 from toolkit.atomic import write_atomic
+from toolkit.digits import western_digits
 from toolkit.errors import UserError
 from toolkit.i18n import _
 
@@ -68,6 +69,7 @@ def add_record(record: Record, path: Path | None = None) -> None:
         raise UserError(_("Unknown kind of review."))
     if not record.name.strip():
         raise UserError(_("Write the name of the person who reviewed."))
+    record = replace(record, date=western_digits(record.date.strip()))  # ۲۰۲۶ as 2026
     try:
         dt.date.fromisoformat(record.date)
     except ValueError:
