@@ -94,6 +94,16 @@ def test_missing_and_too_long_fields_are_named() -> None:
         compose(get_template("blank"), SENDER, SENATOR, "en", DAY)
 
 
+def test_a_zip_typed_in_persian_digits_prints_as_0_to_9() -> None:
+    values = {**SENDER, "sender_zip": "۶۰۶۰۱"}
+    letter = compose(get_template("federal-dhs-funding"), values, SENATOR, "en", DAY)
+    assert "60601" in letter.text and "۶" not in letter.text
+    with pytest.raises(FieldError, match="5-digit ZIP"):
+        compose(
+            get_template("federal-dhs-funding"), {**SENDER, "sender_zip": "۶۰۶"}, SENATOR, "en", DAY
+        )
+
+
 def test_every_template_composes_in_every_language() -> None:
     extra = {
         "city_name": "Chicago",

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from toolkit.digits import western_digits
 from toolkit.errors import UserError
 from toolkit.i18n import N_, _, current_language
 from toolkit.letters.catalog import FieldSpec, TemplateMeta
@@ -13,7 +14,7 @@ from toolkit.pdf.markup import clean_text
 
 STORY_MAX = 1500
 PERSONAL_MAX = 300
-ZIP_PATTERN = re.compile(r"^\d{5}(-?\d{4})?$")
+ZIP_PATTERN = re.compile(r"^\d{5}(-?\d{4})?$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def field_problem(info: FieldInfo, value: str, with_name: bool = True) -> str:
         return _("{label} is too long: {length} characters, at most {limit}.").format(
             label=label, length=len(value), limit=info.max_length
         )
-    if info.name == "sender_zip" and value and not ZIP_PATTERN.match(value):
+    if info.name == "sender_zip" and value and not ZIP_PATTERN.match(western_digits(value)):
         return _("{label} must be a 5-digit ZIP code, like 60601 or 60601-1234.").format(
             label=label
         )
@@ -118,6 +119,8 @@ def check_fields(
     problems: dict[str, str] = {}
     for info in template_fields(meta, language):
         value = normalize(values.get(info.name, ""), info.multiline)
+        if info.name == "sender_zip":
+            value = western_digits(value)  # ۶۰۶۰۷ typed, 60607 on the letter and envelope
         clean[info.name] = value
         problem = field_problem(info, value)
         if problem:
