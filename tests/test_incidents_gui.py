@@ -622,3 +622,58 @@ def test_a_date_typed_in_persian_digits_saves(qtbot: QtBot, data_dir: Path) -> N
     assert page.vault is not None
     saved = page.vault.records()[0]
     assert (saved.start_date, saved.start_time) == ("2026-11-30", "06:10")
+
+
+# -- a backup on a USB stick, and restoring it, without the command line --
+def test_back_up_from_the_window_then_restore_it_under_a_new_name(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    create(page, qtbot)
+    form_text(page, "start_date").setText("2026-11-30")  # type: ignore[union-attr]
+    form_text(page, "what_happened").setPlainText("Agents at the door")  # type: ignore[union-attr]
+    qtbot.mouseClick(page.vault_view.save_button, Qt.MouseButton.LeftButton)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    page.ask_folder = lambda title: str(stick)
+    view = page.vault_view
+    view.wipe_toggle.setChecked(True)
+    assert view.backup_row.isVisibleTo(view)
+    qtbot.mouseClick(view.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.jobs.running, timeout=10_000)
+    backups = list(stick.glob(f"*{vault.BACKUP_SUFFIX}"))
+    assert len(backups) == 1 and str(backups[0]) in view.notice.text()
+    assert b"Agents at the door" not in backups[0].read_bytes()  # encrypted like the vault
+
+    page.lock()
+    unlock = page.unlock_view
+    unlock.show_create()
+    unlock.new_name.setText("household-copy")
+    unlock.pick_backup = lambda: str(backups[0])
+    qtbot.mouseClick(unlock.restore_button, Qt.MouseButton.LeftButton)
+    assert "household-copy" in unlock.message.text()
+    assert unlock.vault_name.text() == "household-copy" and unlock.open_box.isVisibleTo(unlock)
+    unlock.passphrase.line.setText(PASS)
+    unlock.unlock()
+    assert page.vault is not None and page.vault.name == "household-copy"
+    assert page.vault.records()[0].what_happened == "Agents at the door"
+
+
+def test_restoring_over_a_vault_or_from_a_wrong_file_says_so(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    page, _codes = make_page(qtbot, data_dir)
+    create(page, qtbot)
+    page.lock()
+    unlock = page.unlock_view
+    unlock.show_create()
+    not_a_backup = tmp_path / "photo.tkbackup"
+    not_a_backup.write_bytes(b"not a vault")
+    unlock.new_name.setText("household")
+    unlock.pick_backup = lambda: str(not_a_backup)
+    unlock.restore_backup()
+    assert "already exists" in unlock.message.text()
+    unlock.new_name.setText("other")
+    unlock.restore_backup()
+    assert "photo.tkbackup" in unlock.message.text()
+    assert vault.list_vaults(data_dir) == ["household"]

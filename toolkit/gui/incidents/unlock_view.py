@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -45,6 +46,8 @@ class UnlockView(QWidget):
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
         self.data_dir = data_dir
+        # Which backup file to restore ("" when cancelled); the page gives its file dialog.
+        self.pick_backup: Callable[[], str] = lambda: ""
         # Tests and the self-test lower the key-derivation cost; the app never sets this.
         self.kdf_n: int | None = None
         self.creating = False
@@ -127,6 +130,10 @@ class UnlockView(QWidget):
         self.create_button.setObjectName("primary")
         self.create_button.clicked.connect(self.create_vault)
         row.addWidget(self.create_button)
+        # A backup from a USB stick becomes a vault of the name above, with its own passphrase.
+        self.restore_button = QPushButton(_("Restore a backup…"))
+        self.restore_button.clicked.connect(self.restore_backup)
+        row.addWidget(self.restore_button)
         self.back_button = QPushButton(_("Back"))
         self.back_button.clicked.connect(self.hide_create)
         row.addWidget(self.back_button)
@@ -237,6 +244,28 @@ class UnlockView(QWidget):
             return text
         warning = _("Careful: {n} more wrong tries will erase this vault for good.")
         return f"{text} {warning.format(n=left)}"
+
+    def restore_backup(self) -> None:
+        try:
+            name = vault.check_name(self.new_name.text().strip())
+        except UserError as exc:
+            self.show_message(str(exc))
+            return
+        chosen = self.pick_backup()
+        if not chosen:
+            return
+        try:
+            vault.restore_backup(Path(chosen), name, data_dir=self.data_dir)
+        except UserError as exc:
+            self.show_message(str(exc))
+            return
+        self.clear()
+        self.new_name.clear()
+        self.creating = False
+        self.refresh()
+        self.vault_name.setText(name)
+        self.passphrase.line.setFocus()
+        self.show_message(_("The backup was restored as the vault {name}.").format(name=name))
 
     def create_vault(self) -> None:
         name = self.new_name.text().strip()

@@ -44,6 +44,7 @@ class VaultView(QWidget):
     public_photo = Signal()
     delete_record = Signal()
     delete_vault = Signal()
+    backup_requested = Signal()
     job_ended = Signal()
 
     def __init__(self) -> None:
@@ -74,6 +75,10 @@ class VaultView(QWidget):
         self.wipe.hide()
         self.wipe_toggle.toggled.connect(self.wipe.setVisible)
         layout.addWidget(self.wipe)
+        self.backup_row = self._backup_row()
+        self.backup_row.hide()
+        self.wipe_toggle.toggled.connect(self.backup_row.setVisible)
+        layout.addWidget(self.backup_row)
 
         self.splitter = splitter = QSplitter()
         left = QWidget()
@@ -142,6 +147,24 @@ class VaultView(QWidget):
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_draft)
+
+    def _backup_row(self) -> QWidget:
+        """With the vault settings: a copy for a USB stick, so a lost laptop loses nothing."""
+        row_widget = QWidget()
+        row = QHBoxLayout(row_widget)
+        row.setContentsMargins(0, 0, 0, 0)
+        about = QLabel(
+            _(
+                "A backup is encrypted like the vault and opens with the same passphrase or "
+                "recovery code. Keep it on a USB stick, away from this laptop."
+            )
+        )
+        about.setWordWrap(True)
+        row.addWidget(about, 1)
+        self.backup_button = QPushButton(_("Back up this vault…"))
+        self.backup_button.clicked.connect(self.backup_requested.emit)
+        row.addWidget(self.backup_button, 0, Qt.AlignmentFlag.AlignTop)
+        return row_widget
 
     def heightForWidth(self, width: int) -> int:  # Qt's name
         # The page's scroll area makes a page at least this tall. Asking only the minimum lets

@@ -52,6 +52,7 @@ class IncidentsPage(Page):
         # Dialogs are attributes so tests can answer them without a person.
         self.ask_save_path: Callable[[str, str, str], str] = self._ask_save_path
         self.ask_open_paths: Callable[[], list[Path]] = self._ask_open_paths
+        self.ask_folder: Callable[[str], str] = self._ask_folder
         self.confirm: Callable[[str], bool] = self._confirm
         # Asks for the passphrase before the whole vault goes (None: cancelled); tests swap it.
         self.ask_delete_vault: Callable[[str], str | None] = self._ask_delete_vault
@@ -68,6 +69,8 @@ class IncidentsPage(Page):
         self.vault_view.export_report.connect(self.export_report)
         self.vault_view.export_package.connect(self.export_package)
         self.vault_view.public_photo.connect(self.public_photo)
+        self.vault_view.backup_requested.connect(self.backup)
+        self.unlock_view.pick_backup = self._ask_backup_file
         self.vault_view.delete_record.connect(self.delete_record)
         self.vault_view.delete_vault.connect(self.delete_vault)
         self.vault_view.job_ended.connect(self._job_ended)
@@ -311,7 +314,37 @@ class IncidentsPage(Page):
             self.unlock_view.show_message(str(exc))
         self.unlock_view.refresh()
 
+    def backup(self) -> None:
+        """Copy the open vault into a folder the person picks (a USB stick), off the GUI thread."""
+        opened = self.vault
+        if opened is None:
+            return
+        folder = self.ask_folder(_("Choose a folder for the backup (a USB stick)"))
+        if not folder:
+            return
+
+        def work(_progress: object, _cancelled: object) -> str:
+            where = opened.backup_to(Path(folder))
+            return _(
+                "Backup written to {path}. It opens with this vault's passphrase or recovery code."
+            ).format(path=where)
+
+        self.vault_view.run_job(
+            _("Writing the backup…"), work, _("Stopped. The backup may not be complete.")
+        )
+
     # -- dialogs (replaced in tests) -----------------------------------------------------------
+    def _ask_folder(self, title: str) -> str:
+        return private_file_dialog.get_existing_directory(self, title)
+
+    def _ask_backup_file(self) -> str:
+        pattern = f"*{vault_mod.BACKUP_SUFFIX}"
+        filters = _("Vault backups ({pattern})").format(pattern=pattern)
+        chosen, _filter = private_file_dialog.get_open_file_name(
+            self, _("Choose a vault backup"), "", filters
+        )
+        return chosen
+
     def _ask_save_path(self, title: str, suggested: str, filters: str) -> str:
         return private_file_dialog.save_path(self, title, suggested, filters)
 
