@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
+from window_helpers import seen_bottom, show_page
 
 from toolkit import i18n
 from toolkit.gui.app import create_main_window
@@ -535,12 +536,7 @@ def test_vault_names_are_typed_and_a_wrong_name_reveals_nothing(
 def open_in_window(
     qtbot: QtBot, window: MainWindow, opened: vault.Vault, width: int, height: int
 ) -> IncidentsPage:
-    qtbot.addWidget(window)
-    window.setWindowState(Qt.WindowState.WindowNoState)
-    window.resize(width, height)
-    window.show()
-    window.navigate("incidents", "")
-    page = window.pages["incidents"]
+    page = show_page(qtbot, window, "incidents", width, height)
     assert isinstance(page, IncidentsPage)
     page.show_vault(opened)
     # Rows that wrap change minimum heights; the layouts settle over a few event rounds.
@@ -563,8 +559,7 @@ def test_every_record_action_shows_without_scrolling_at_1280x800(
     window = create_main_window(LoadResult(settings))
     page = open_in_window(qtbot, window, opened, 1280, 800)
     view = page.vault_view
-    area = window.page_areas["incidents"]
-    seen = area.viewport().mapTo(window, area.viewport().rect().bottomLeft()).y()
+    seen = seen_bottom(window, "incidents")
     buttons = [b for b in view.findChildren(QPushButton) if b.isVisibleTo(view)]
     shown = {b.text() for b in buttons}
     for label in ("Save", "Lock", "Export report", "Export package", "Delete record", "New record"):

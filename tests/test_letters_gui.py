@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from window_helpers import seen_bottom, show_page
 
 from tests.letters_gui_helpers import window_at_letter
 from toolkit.gui.app import create_main_window
@@ -251,19 +252,13 @@ def test_next_shows_without_scrolling_on_a_laptop_screen_and_no_step_is_squeezed
     qtbot: QtBot, data_dir: Path, large_text: bool, width: int, height: int
 ) -> None:
     window = create_main_window(LoadResult(Settings(large_text=large_text)))
-    qtbot.addWidget(window)
-    window.setWindowState(Qt.WindowState.WindowNoState)
-    window.resize(width, height)
-    window.show()
-    window.navigate("letters", "")
-    page = window.pages["letters"]
+    page = show_page(qtbot, window, "letters", width, height)
     assert isinstance(page, LettersPage)
-    area = window.page_areas["letters"]
     for step in range(STEP_PRINT + 1):
         page.steps.setCurrentIndex(step)
         for _round in range(10):  # wrapped rows settle over a few event rounds
             QApplication.processEvents()
-        seen = area.viewport().mapTo(window, area.viewport().rect().bottomLeft()).y()
+        seen = seen_bottom(window, "letters")
         button = page.step_buttons.next_button
         bottom = button.mapTo(window, button.rect().bottomLeft()).y()
         assert button.isVisible() and bottom <= seen, (
